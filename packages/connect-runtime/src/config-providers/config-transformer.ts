@@ -1,6 +1,6 @@
 // Resolves `${provider:path:key}` / `${provider:key}` placeholders in a config map.
 // Resolved values are only ever handed to plugins; stored and REST-visible configs keep the raw text.
-import { ConnectError } from '../connect-error.ts'
+import { ConnectRestError } from '../connect-rest-error.ts'
 import type { ConfigProvider } from './config-provider.ts'
 import { directoryConfigProvider } from './directory-config-provider.ts'
 import { envConfigProvider } from './env-config-provider.ts'
@@ -32,7 +32,7 @@ export class ConfigTransformer {
       const cls = worker[`config.providers.${alias}.class`]
       const factory = cls === undefined ? undefined : BUILT_IN[cls]
       if (factory === undefined) {
-        throw new ConnectError('BAD_REQUEST', `Invalid value ${cls ?? 'null'} for configuration config.providers.${alias}.class: Class ${cls ?? 'null'} could not be found.`)
+        throw new ConnectRestError('BAD_REQUEST', `Invalid value ${cls ?? 'null'} for configuration config.providers.${alias}.class: Class ${cls ?? 'null'} could not be found.`)
       }
       const prefix = `config.providers.${alias}.param.`
       const params: Record<string, string> = {}
