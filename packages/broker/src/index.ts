@@ -1,1 +1,10 @@
-export {}
+export { Broker, startBroker } from './broker.ts'
+export type { BrokerComponent, StartBrokerOptions, TransactionsView } from './broker.ts'
+export type { ApiHandler, RequestContext } from './handler.ts'
+export { BrokerError } from './broker-error.ts'
+export { BrokerConfigError, loadBrokerConfig } from './config/broker-config.ts'
+export type { BrokerConfig, BrokerConfigKey } from './config/broker-config-schema.ts'
+export { BROKER_CONFIG_SCHEMA } from './config/broker-config-schema.ts'
+export { TopicRegistry } from './topics/topic-registry.ts'
+export type { Topic } from './topics/topic-registry.ts'
+export { handlers } from './handlers/index.ts'

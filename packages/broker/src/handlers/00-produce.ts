@@ -1,0 +1,68 @@
+// Produce (key 0), advertised v0–11, served v3–11 (v0–2 carry pre-v2 message formats: every
+// partition answers UNSUPPORTED_VERSION, as Kafka 4 does; the low min is advertised only for old
+// librdkafka's exact-version feature checks, KAFKA-18659). acks 0/1/-1 (others
+// INVALID_REQUIRED_ACKS); each partition's batch is validated (CRC, structure, size, null keys on
+// compacted topics), auto-creates unknown topics when allowed, and is appended with
+// `durable: acks === -1`. acks=0 gets no response at all.
+
+import { ErrorCode, readBatchHeader, validateClientBatch } from '@tributary/protocol'
+import type { ProduceRequest, ProduceResponse, ProduceResponsePartitionProduceResponse } from '@tributary/protocol'
+import type { ApiHandler, RequestContext } from '../handler.ts'
+import type { Topic } from '../topics/topic-registry.ts'
+import { resolveTopicForWrite } from './topic-lookup.ts'
+
+type PartitionResponse = ProduceResponsePartitionProduceResponse
+
+function failed (index: number, errorCode: number, errorMessage: string | null = null): PartitionResponse {
+  return { index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1, recordErrors: [], errorMessage }
+}
+
+async function producePartition (ctx: RequestContext, topic: Topic, index: number, records: Buffer | null, acks: number): Promise<PartitionResponse> {
+  const log = topic.partitions[index]
+  if (log === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.')
+  if (records === null || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'Produce request carries no record batch')
+  const problem = validateClientBatch(records, {
+    maxMessageBytes: topic.logConfig.maxMessageBytes,
+    compactedTopic: topic.logConfig.cleanupPolicy.includes('compact'),
+  })
+  if (problem !== null) return failed(index, problem.errorCode, problem.message)
+  const header = readBatchHeader(records)
+  const transactions = ctx.broker.transactions
+  if (header.isTransactional && transactions !== null &&
+    !transactions.isPartitionInTransaction(header.producerId, header.producerEpoch, topic.name, index)) {
+    return failed(index, ErrorCode.INVALID_TXN_STATE, `Partition ${topic.name}-${index} was not added to the transaction`)
+  }
+  try {
+    const r = await log.append(records, { durable: acks === -1 })
+    return { index, errorCode: r.errorCode, baseOffset: r.errorCode === 0 ? r.baseOffset : -1, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, recordErrors: [], errorMessage: r.errorMessage ?? null }
+  } catch (err) {
+    ctx.broker.logger.error({ err, topic: topic.name, partition: index }, 'append failed')
+    return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, 'Append to the partition log failed')
+  }
+}
+
+export const produceHandler: ApiHandler<ProduceRequest, ProduceResponse> = {
+  apiKey: 0,
+  name: 'Produce',
+  minVersion: 0,
+  maxVersion: 11,
+  async handle (req, ctx) {
+    const acks = req.acks
+    const responses = await Promise.all(req.topicData.map(async (td) => {
+      let partitionResponses: PartitionResponse[]
+      if (ctx.apiVersion < 3) {
+        partitionResponses = td.partitionData.map((p) => failed(p.index, ErrorCode.UNSUPPORTED_VERSION, 'Produce v0-2 (message format v0/v1) is not supported'))
+      } else if (acks !== 0 && acks !== 1 && acks !== -1) {
+        partitionResponses = td.partitionData.map((p) => failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS))
+      } else {
+        const found = await resolveTopicForWrite(ctx.broker, td.name, true)
+        partitionResponses = 'errorCode' in found
+          ? td.partitionData.map((p) => failed(p.index, found.errorCode, found.message))
+          : await Promise.all(td.partitionData.map((p) => producePartition(ctx, found.topic, p.index, p.records, acks)))
+      }
+      return { name: td.name, partitionResponses }
+    }))
+    if (acks === 0) return null
+    return { responses, throttleTimeMs: 0 }
+  },
+}

@@ -1,0 +1,94 @@
+// Fetch (key 1), v4–12 (v13+ address topics by id). No fetch sessions: SessionId is always 0
+// (clients then do full fetches); a request naming a session gets FETCH_SESSION_ID_NOT_FOUND.
+// Long-poll: answers once min.bytes are available, max.wait.ms has passed, or the connection
+// closed; woken by log appends. Response max.bytes and per-partition max bytes are honoured
+// (the first batch is always returned whole, KIP-74). Record batches are passed through as
+// the log's Buffers, never copied or re-encoded. read_committed reads up to the LSO with the
+// aborted transactions of the range.
+
+import { ErrorCode } from '@tributary/protocol'
+import type { FetchRequest, FetchResponse, FetchResponsePartitionData } from '@tributary/protocol'
+import type { ApiHandler, RequestContext } from '../handler.ts'
+import type { PartitionLog } from '../log/types.ts'
+import { waitForAppend } from './wait-for-append.ts'
+
+type PartitionData = FetchResponsePartitionData<Buffer[]>
+
+interface Wanted { topic: string; partition: number; fetchOffset: number; maxBytes: number; log: PartitionLog | undefined }
+
+function partitionError (partitionIndex: number, errorCode: number): PartitionData {
+  return { partitionIndex, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: [] }
+}
+
+async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitted: boolean, ctx: RequestContext): Promise<{ parts: PartitionData[]; bytes: number; error: boolean }> {
+  let bytes = 0
+  let error = false
+  const parts: PartitionData[] = []
+  for (const w of wanted) {
+    if (w.log === undefined) {
+      error = true
+      parts.push(partitionError(w.partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION))
+      continue
+    }
+    const budget = Math.min(w.maxBytes, responseMaxBytes - bytes)
+    try {
+      if (budget <= 0) {
+        // Out of response budget: report positions without data.
+        parts.push({ partitionIndex: w.partition, errorCode: 0, highWatermark: w.log.logEndOffset(), lastStableOffset: w.log.lastStableOffset(), logStartOffset: w.log.logStartOffset(), abortedTransactions: readCommitted ? [] : null, preferredReadReplica: -1, records: [] })
+        continue
+      }
+      const r = await w.log.read(w.fetchOffset, budget, readCommitted ? 'read_committed' : 'read_uncommitted')
+      if (r.errorCode !== 0) error = true
+      bytes += r.bytes
+      parts.push({
+        partitionIndex: w.partition,
+        errorCode: r.errorCode,
+        highWatermark: r.highWatermark,
+        lastStableOffset: r.lastStableOffset,
+        logStartOffset: r.logStartOffset,
+        abortedTransactions: readCommitted ? (r.abortedTransactions ?? []) : null,
+        preferredReadReplica: -1,
+        records: r.records,
+      })
+    } catch (err) {
+      error = true
+      ctx.broker.logger.error({ err, topic: w.topic, partition: w.partition }, 'fetch read failed')
+      parts.push(partitionError(w.partition, ErrorCode.KAFKA_STORAGE_ERROR))
+    }
+  }
+  return { parts, bytes, error }
+}
+
+export const fetchHandler: ApiHandler<FetchRequest, FetchResponse<Buffer[]>> = {
+  apiKey: 1,
+  name: 'Fetch',
+  minVersion: 4,
+  maxVersion: 12,
+  async handle (req, ctx) {
+    if (ctx.apiVersion >= 7 && req.sessionId !== 0) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND, sessionId: 0, responses: [] }
+    }
+    const wanted: Wanted[] = req.topics.flatMap((t) => t.partitions.map((p) => ({
+      topic: t.topic,
+      partition: p.partition,
+      fetchOffset: p.fetchOffset,
+      maxBytes: p.partitionMaxBytes,
+      log: ctx.broker.topics.getPartition(t.topic, p.partition),
+    })))
+    const readCommitted = req.isolationLevel === 1
+    const maxBytes = ctx.apiVersion >= 3 ? req.maxBytes : 0x7fffffff
+    const deadline = Date.now() + Math.max(0, req.maxWaitMs)
+    let result = await readOnce(wanted, maxBytes, readCommitted, ctx)
+    while (result.bytes < req.minBytes && !result.error && !ctx.signal.aborted) {
+      const left = deadline - Date.now()
+      if (left <= 0) break
+      await waitForAppend(wanted.flatMap((w) => (w.log === undefined ? [] : [w.log])), left, ctx.signal)
+      if (ctx.signal.aborted) return null
+      result = await readOnce(wanted, maxBytes, readCommitted, ctx)
+    }
+    // Group the partition results back under their topics, in request order.
+    let i = 0
+    const responses = req.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map(() => result.parts[i++]), topicId: '0'.repeat(32) }))
+    return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses }
+  },
+}

@@ -1,0 +1,113 @@
+// One client TCP connection: frames in, responses out strictly in request order.
+// Requests are handled concurrently (a parked long-poll does not stall decoding), but each
+// response waits for every earlier one. Reading pauses while too many requests are in flight
+// or the socket's write buffer is full (backpressure), and resumes on 'drain'.
+
+import type { Socket } from 'node:net'
+import type { Broker } from '../broker.ts'
+import { FrameReader } from './frame-reader.ts'
+import { processRequest } from './request-processor.ts'
+import type { RequestOutcome } from './request-processor.ts'
+
+const MAX_IN_FLIGHT = 64
+
+interface Slot { outcome: RequestOutcome | null }
+
+export class Connection {
+  readonly id: number
+  #broker: Broker
+  #socket: Socket
+  #reader: FrameReader
+  #slots: Slot[] = []
+  #abort = new AbortController()
+  #peerEnded = false
+  #closed = false
+
+  constructor (options: { id: number; broker: Broker; socket: Socket; maxFrameBytes: number }) {
+    this.id = options.id
+    this.#broker = options.broker
+    this.#socket = options.socket
+    this.#reader = new FrameReader(options.maxFrameBytes)
+    const socket = this.#socket
+    socket.setNoDelay(true)
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk))
+    socket.on('drain', () => this.#updateFlow())
+    // Half-close: answer what was asked, then close our side.
+    socket.on('end', () => { this.#peerEnded = true; this.#maybeEnd() })
+    socket.on('error', (err) => this.#broker.logger.debug({ err, connection: this.id }, 'connection error'))
+    socket.on('close', () => this.#onClose())
+  }
+
+  /** Resolves once the socket is fully closed. */
+  destroy (): Promise<void> {
+    if (this.#closed) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.#socket.once('close', () => resolve())
+      this.#socket.destroy()
+    })
+  }
+
+  #onData (chunk: Buffer): void {
+    if (this.#closed) return
+    let frames: Buffer[]
+    try {
+      frames = this.#reader.push(chunk)
+    } catch (err) {
+      this.#fail((err as Error).message)
+      return
+    }
+    for (const frame of frames) this.#dispatch(frame)
+    this.#updateFlow()
+  }
+
+  #dispatch (frame: Buffer): void {
+    const slot: Slot = { outcome: null }
+    this.#slots.push(slot)
+    const info = { connectionId: this.id, clientHost: this.#socket.remoteAddress ?? 'unknown', signal: this.#abort.signal }
+    processRequest(this.#broker, frame, info)
+      .catch((err: unknown): RequestOutcome => ({ kind: 'close', reason: `request failed: ${(err as Error).message}` }))
+      .then((outcome) => {
+        slot.outcome = outcome
+        this.#flush()
+      })
+  }
+
+  /** Writes every finished response at the head of the queue, in request order. */
+  #flush (): void {
+    while (!this.#closed && this.#slots.length > 0 && this.#slots[0].outcome !== null) {
+      const outcome = this.#slots.shift()!.outcome!
+      if (outcome.kind === 'close') {
+        this.#fail(outcome.reason)
+        return
+      }
+      if (outcome.kind === 'respond') {
+        for (const buf of outcome.buffers) this.#socket.write(buf)
+      }
+    }
+    this.#updateFlow()
+    this.#maybeEnd()
+  }
+
+  #updateFlow (): void {
+    if (this.#closed) return
+    const shouldPause = this.#slots.length >= MAX_IN_FLIGHT || this.#socket.writableNeedDrain
+    if (shouldPause && !this.#socket.isPaused()) this.#socket.pause()
+    else if (!shouldPause && this.#socket.isPaused()) this.#socket.resume()
+  }
+
+  #maybeEnd (): void {
+    if (this.#peerEnded && this.#slots.length === 0 && !this.#closed) this.#socket.end()
+  }
+
+  #fail (reason: string): void {
+    this.#broker.logger.warn({ connection: this.id, remote: this.#socket.remoteAddress, reason }, 'closing connection')
+    this.#slots = []
+    this.#socket.destroy()
+  }
+
+  #onClose (): void {
+    this.#closed = true
+    this.#slots = []
+    this.#abort.abort()
+  }
+}
