@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 // Entry shim: Tributary's sources are TypeScript run by Node 24's type stripping.
 // Plain JS here so an older Node gets a clear message instead of a syntax error.
 const major = Number(process.versions.node.split('.')[0])
