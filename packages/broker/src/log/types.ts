@@ -103,4 +103,6 @@ export interface OpenLogOptions {
   topic: string
   partition: number
   config: LogConfig
+  /** Bytes of recent batches kept in memory for consumers that keep up (default 8 MiB; 0 = off). */
+  tailCacheBytes?: number
 }

@@ -1,0 +1,134 @@
+// cleanup.policy=compact (notes §7.4): over the cleanable segments (rolled, fsynced, below the
+// LSO), keep the latest record per key; offsets never change and order is kept.
+//  - pass 1: key → offset of its latest record (control batches and aborted transactional data
+//    take no part: they must not shadow committed values);
+//  - pass 2: each segment is copied to `<base>.log.cleaned` keeping: control batches as they are;
+//    batches whose records all survive byte for byte; otherwise a batch rebuilt with the same
+//    header fields (baseOffset, lastOffsetDelta, sequence, producer) around the surviving
+//    records' original bytes (records hold only deltas, so they stay valid). A batch left with no
+//    records is kept empty only when it is its producer's last one (sequence state, as Kafka).
+//  - tombstones (null value) survive until their segment's largest timestamp is older than
+//    delete.retention.ms (Kafka's pre-KIP-534 rule, measured per segment).
+// Segments in which nothing changes are left alone. The caller swaps the copies in.
+
+import type { Segment } from './segment.ts'
+import { Segment as SegmentFile } from './segment.ts'
+import { BatchAttribute, buildBatch, isControlBatch, isTransactionalBatch, readBatchHeader } from './batch-header.ts'
+import type { BatchHeader } from './batch-header.ts'
+import { iterateBatchRecords } from './record-reader.ts'
+import type { RecordView } from './record-reader.ts'
+import { compress } from './record-codecs.ts'
+
+const WRITE_CHUNK = 1 << 20
+
+export interface CompactionOptions {
+  now: number
+  deleteRetentionMs: number
+  indexIntervalBytes: number
+  isAborted: (producerId: number, offset: number) => boolean
+}
+
+/** Returns, per segment that changed, its compacted copy (written and ready for swapInto()). */
+export async function compactLog (segments: readonly Segment[], options: CompactionOptions): Promise<Map<Segment, Segment>> {
+  const latest = new Map<string, number>()
+  const lastBatchOfProducer = new Map<number, number>()
+  for (const segment of segments) {
+    for await (const { batch } of segment.batches()) {
+      const h = readBatchHeader(batch)
+      if (h.producerId >= 0) lastBatchOfProducer.set(h.producerId, h.baseOffset)
+      const records = participatingRecords(batch, h, options)
+      if (records === null) continue
+      for (const r of records) if (r.key !== null) latest.set(r.key.toString('latin1'), h.baseOffset + r.offsetDelta)
+    }
+  }
+
+  const replacements = new Map<Segment, Segment>()
+  for (const segment of segments) {
+    const tombstonesExpire = segment.largestTimestamp < options.now - options.deleteRetentionMs
+    const cleaned = SegmentFile.createCleaned(segment.dir, segment.baseOffset)
+    let changed = false
+    let pending: Buffer[] = []
+    let pendingBytes = 0
+    let position = 0
+    const emit = async (batch: Buffer, h: BatchHeader): Promise<void> => {
+      cleaned.track(batch.length, h.baseOffset, h.baseOffset + h.lastOffsetDelta, h.maxTimestamp, options.indexIntervalBytes, h.maxTimestamp)
+      pending.push(Buffer.from(batch))
+      pendingBytes += batch.length
+      if (pendingBytes >= WRITE_CHUNK) await flush()
+    }
+    const flush = async (): Promise<void> => {
+      await cleaned.write(pending, position)
+      position += pendingBytes
+      pending = []
+      pendingBytes = 0
+    }
+    try {
+      for await (const { batch } of segment.batches()) {
+        const h = readBatchHeader(batch)
+        if (isControlBatch(h.attributes)) { await emit(batch, h); continue }
+        const aborted = isTransactionalBatch(h.attributes) && h.producerId >= 0 && options.isAborted(h.producerId, h.baseOffset)
+        let all: RecordView[]
+        try {
+          all = aborted ? [] : [...iterateBatchRecords(batch)]
+        } catch {
+          await emit(batch, h) // undecodable: keep untouched rather than lose data
+          continue
+        }
+        const kept = all.filter((r) => {
+          if (r.key === null) return true
+          if (latest.get(r.key.toString('latin1')) !== h.baseOffset + r.offsetDelta) return false
+          return !(r.value === null && tombstonesExpire)
+        })
+        if (!aborted && kept.length === all.length && all.length === h.recordsCount) { await emit(batch, h); continue }
+        changed = true
+        if (kept.length === 0) {
+          if (h.producerId >= 0 && lastBatchOfProducer.get(h.producerId) === h.baseOffset) {
+            await emit(rebuild(h, []), h)
+          }
+          continue
+        }
+        await emit(rebuild(h, kept), h)
+      }
+      if (!changed) {
+        await cleaned.retire(true)
+        continue
+      }
+      await flush()
+      replacements.set(segment, cleaned)
+    } catch (err) {
+      await cleaned.retire(true)
+      throw err
+    }
+  }
+  return replacements
+}
+
+/** Records that may shadow older values: none for control batches and aborted transactions. */
+function participatingRecords (batch: Buffer, h: BatchHeader, options: CompactionOptions): RecordView[] | null {
+  if (isControlBatch(h.attributes)) return null
+  if (isTransactionalBatch(h.attributes) && h.producerId >= 0 && options.isAborted(h.producerId, h.baseOffset)) return null
+  try {
+    return [...iterateBatchRecords(batch)]
+  } catch {
+    return null
+  }
+}
+
+/** Same header fields around a subset of the original records (recompressed when possible). */
+function rebuild (h: BatchHeader, kept: RecordView[]): Buffer {
+  const stream = Buffer.concat(kept.map((r) => r.bytes))
+  const codec = h.attributes & BatchAttribute.compressionMask
+  const compressed = kept.length > 0 && codec !== 0 ? compress(codec, stream) : null
+  const attributes = compressed !== null ? h.attributes : h.attributes & ~BatchAttribute.compressionMask
+  return buildBatch({
+    baseOffset: h.baseOffset,
+    attributes,
+    lastOffsetDelta: h.lastOffsetDelta,
+    baseTimestamp: h.baseTimestamp,
+    maxTimestamp: h.maxTimestamp,
+    producerId: h.producerId,
+    producerEpoch: h.producerEpoch,
+    baseSequence: h.baseSequence,
+    recordsCount: kept.length,
+  }, compressed ?? stream)
+}
