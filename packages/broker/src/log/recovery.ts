@@ -66,7 +66,13 @@ export async function loadPartition (dir: string, config: LogConfig): Promise<Lo
   if (bases.length === 0) bases.push(Math.max(0, checkpoint.logStartOffset))
   const segments: Segment[] = []
   for (const base of bases) {
-    segments.push(logBases.has(base) ? await Segment.openExisting(dir, base) : Segment.create(dir, base))
+    if (logBases.has(base)) {
+      segments.push(await Segment.openExisting(dir, base))
+    } else {
+      const fresh = Segment.create(dir, base)
+      await fresh.ready()
+      segments.push(fresh)
+    }
   }
   const last = segments[segments.length - 1]
   const clean = marker !== null && marker.activeBase === last.baseOffset && marker.activeSize === last.size

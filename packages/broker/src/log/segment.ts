@@ -83,6 +83,11 @@ export class Segment {
     return segment
   }
 
+  /** Resolves once the file is open. */
+  async ready (): Promise<void> {
+    await this.#handle
+  }
+
   get isEmpty (): boolean { return this.size === 0 }
 
   /** Accounts for a batch about to be written at position `this.size` (sync, at assignment time). */
