@@ -15,3 +15,10 @@ export {
 export type { RequestHeader } from './headers.ts'
 export { decodeRequest, encodeResponse, encodeRequest, decodeResponse, decodeResponseFrame } from './frames.ts'
 export * from './generated/index.ts'
+export * from './records/index.ts'
+export {
+  compress, decompress, CompressionCodec, DecompressionError, DEFAULT_MAX_DECOMPRESSED_BYTES, isXerialFramed, lz4OutputBound,
+} from './compression/index.ts'
+export type { CompressionName } from './compression/index.ts'
+export { readVarint, readVarlong, varintSize, varlongSize, VarintError, writeVarint, writeVarlong } from './varint.ts'
+export type { Cursor } from './varint.ts'
