@@ -1,4 +1,4 @@
-export { platformPlugin, defaultUiDir } from './platform-plugin.ts'
+export { platformPlugin, createConsolePlugin, defaultUiDir } from './platform-plugin.ts'
 export type { PlatformOptions } from './platform-plugin.ts'
 export { createHttpConnectClient, createInjectConnectClient } from './connect-client.ts'
 export type { ConnectClient } from './connect-client.ts'

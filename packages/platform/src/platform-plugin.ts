@@ -95,3 +95,9 @@ export async function platformPlugin (app: FastifyInstance, rawOptions: Platform
     await offsets?.close?.()
   })
 }
+
+/** The plugin bound to its options, in the shape createRestServer's `extraPlugins` takes. */
+export function createConsolePlugin (options: PlatformOptions): (app: FastifyInstance) => Promise<void> {
+  validate(options)
+  return async app => platformPlugin(app, options)
+}

@@ -20,8 +20,8 @@ export interface CounterSource {
 const RULES: { field: keyof TaskCounters, pattern: RegExp }[] = [
   { field: 'recordsIn', pattern: /(source_record_poll|sink_record_read)_total$/ },
   { field: 'recordsOut', pattern: /(source_record_write|sink_record_send)_total$/ },
-  { field: 'errors', pattern: /(total_record_errors|record_errors_total|total_record_failures)$/ },
-  { field: 'dlq', pattern: /deadletterqueue_produce_requests(_total)?$/ },
+  { field: 'errors', pattern: /(connect_errors_total|total_record_errors|record_errors_total|total_record_failures)$/ },
+  { field: 'dlq', pattern: /deadletterqueue_produce(_requests)?(_total)?$/ },
 ]
 
 export function createRegistryCounterSource (registry: Registry): CounterSource {
