@@ -73,7 +73,7 @@ test('compaction drops aborted transactional data, keeps markers and a producer\
     buildClientBatch([{ key, value, timestamp: 100 }], { producerId: 5, producerEpoch: 0, baseSequence: seq, transactional: true })
   await log.append(buildClientBatch([{ key: 'k', value: 'committed', timestamp: 100 }]), { durable: false })
   await log.append(txn(0, 'k', 'aborted'), { durable: false })
-  await log.appendControl({ producerId: 5, producerEpoch: 0, commit: false, coordinatorEpoch: 0 }, { durable: false })
+  await log.appendControl({ producerId: 5, producerEpoch: 0, commit: false, coordinatorEpoch: 0 }, { durable: false, now: 100 })
   for (let i = 0; i < 10; i++) await log.append(buildClientBatch([{ key: `pad${i}`, value: 'x'.repeat(100), timestamp: 100 }]), { durable: false })
   await log.flush()
   await log.runMaintenance(200)

@@ -28,14 +28,20 @@ export interface CompactionOptions {
   isAborted: (producerId: number, offset: number) => boolean
 }
 
-/** Returns, per segment that changed, its compacted copy (written and ready for swapInto()). */
-export async function compactLog (segments: readonly Segment[], options: CompactionOptions): Promise<Map<Segment, Segment>> {
+export interface CompactionResult {
+  /** Per segment that changed, its compacted copy (written and ready for swapInto()). */
+  replacements: Map<Segment, Segment>
+  /** Earliest time a kept tombstone becomes removable (Infinity if none kept). */
+  tombstoneDeadline: number
+}
+
+export async function compactLog (segments: readonly Segment[], options: CompactionOptions): Promise<CompactionResult> {
   const latest = new Map<string, number>()
   const lastBatchOfProducer = new Map<number, number>()
   for (const segment of segments) {
     for await (const { batch } of segment.batches()) {
       const h = readBatchHeader(batch)
-      if (h.producerId >= 0) lastBatchOfProducer.set(h.producerId, h.baseOffset)
+      if (h.producerId >= 0 && !isControlBatch(h.attributes)) lastBatchOfProducer.set(h.producerId, h.baseOffset)
       const records = participatingRecords(batch, h, options)
       if (records === null) continue
       for (const r of records) if (r.key !== null) latest.set(r.key.toString('latin1'), h.baseOffset + r.offsetDelta)
@@ -43,8 +49,12 @@ export async function compactLog (segments: readonly Segment[], options: Compact
   }
 
   const replacements = new Map<Segment, Segment>()
+  let tombstoneDeadline = Infinity
   for (const segment of segments) {
     const tombstonesExpire = segment.largestTimestamp < options.now - options.deleteRetentionMs
+    const noteKeptTombstone = (): void => {
+      tombstoneDeadline = Math.min(tombstoneDeadline, segment.largestTimestamp + options.deleteRetentionMs + 1)
+    }
     const cleaned = SegmentFile.createCleaned(segment.dir, segment.baseOffset)
     let changed = false
     let pending: Buffer[] = []
@@ -77,7 +87,9 @@ export async function compactLog (segments: readonly Segment[], options: Compact
         const kept = all.filter((r) => {
           if (r.key === null) return true
           if (latest.get(r.key.toString('latin1')) !== h.baseOffset + r.offsetDelta) return false
-          return !(r.value === null && tombstonesExpire)
+          if (r.value !== null) return true
+          if (!tombstonesExpire) noteKeptTombstone()
+          return !tombstonesExpire
         })
         if (!aborted && kept.length === all.length && all.length === h.recordsCount) { await emit(batch, h); continue }
         changed = true
@@ -100,7 +112,7 @@ export async function compactLog (segments: readonly Segment[], options: Compact
       throw err
     }
   }
-  return replacements
+  return { replacements, tombstoneDeadline }
 }
 
 /** Records that may shadow older values: none for control batches and aborted transactions. */

@@ -59,6 +59,9 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   #listeners = new Set<() => void>()
   #closed = false
   #maintenance: Promise<void> = Promise.resolve()
+  /** End offset of the range the last compaction covered, and when its kept tombstones expire. */
+  #cleanedUpTo = -1
+  #tombstoneDeadline = Infinity
 
   constructor (options: OpenLogOptions, config: LogConfig, loaded: LoadedPartition) {
     this.topic = options.topic
@@ -360,12 +363,17 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       cleanable.push(s)
     }
     if (cleanable.length === 0) return
-    const replacements = await compactLog(cleanable, {
+    const end = cleanable[cleanable.length - 1].nextOffset
+    // Nothing new became cleanable and no kept tombstone has expired: the last pass still holds.
+    if (end <= this.#cleanedUpTo && now < this.#tombstoneDeadline) return
+    const { replacements, tombstoneDeadline } = await compactLog(cleanable, {
       now,
       deleteRetentionMs: this.#config.deleteRetentionMs,
       indexIntervalBytes: this.#config.indexIntervalBytes,
       isAborted: (pid, offset) => this.#producers.isAborted(pid, offset),
     })
+    this.#cleanedUpTo = end
+    this.#tombstoneDeadline = tombstoneDeadline
     if (replacements.size === 0) return
     await this.#writer.task(async () => {
       for (const [old, cleaned] of replacements) {
