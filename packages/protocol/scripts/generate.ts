@@ -112,6 +112,8 @@ class MessageGenerator {
   readonly ordered: StructDef[] = []
   readonly root: StructDef
   readonly #common = new Map<string, FieldSpec[]>()
+  /** Generated struct name → the spec's struct name it came from (to catch clashes). */
+  readonly #origin = new Map<string, string>()
 
   constructor (spec: MessageSpec) {
     this.spec = spec
@@ -135,9 +137,12 @@ class MessageGenerator {
     const base = isArray ? f.type.slice(2) : f.type
     let struct: StructDef | null = null
     if (!PRIMITIVES.has(base)) {
+      // Always <MessageName><StructName> (even MetadataResponseMetadataResponseTopic): predictable.
       const structName = this.spec.name + base
       struct = this.structs.get(structName) ?? null
+      if (struct !== null && this.#origin.get(structName) !== base) throw new Error(`${this.spec.name}: two structs named ${structName}`)
       if (struct === null) {
+        this.#origin.set(structName, base)
         const fields = f.fields ?? this.#common.get(base)
         if (fields === undefined) throw new Error(`${this.spec.name}: unknown struct ${base}`)
         struct = this.#struct(structName, fields)
@@ -412,7 +417,7 @@ class MessageGenerator {
         out.push(`  ${guard}{`, '    let nt = 0')
         for (const f of tagged) {
           const c = cond(f.tagged!, this.valid)
-          out.push(`    const t${f.tag} = ${c === 'true' ? '' : `${c} && `}!${this.#isDefault(f, `o.${f.prop}`)}`)
+          out.push(`    const t${f.tag} = ${c === 'true' ? '' : `${c} && `}!(${this.#isDefault(f, `o.${f.prop}`)})`)
           out.push(`    if (t${f.tag}) nt++`)
         }
         out.push('    w.writeUVarint(nt)')

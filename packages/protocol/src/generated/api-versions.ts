@@ -74,13 +74,13 @@ export function encodeApiVersionsResponse (w: Writer, v: number, o: ApiVersionsR
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 3 && !(o.supportedFeatures == null || o.supportedFeatures.length === 0)
+    const t0 = v >= 3 && !((o.supportedFeatures == null || o.supportedFeatures.length === 0))
     if (t0) nt++
-    const t1 = v >= 3 && !(o.finalizedFeaturesEpoch === undefined || o.finalizedFeaturesEpoch === -1)
+    const t1 = v >= 3 && !((o.finalizedFeaturesEpoch === undefined || o.finalizedFeaturesEpoch === -1))
     if (t1) nt++
-    const t2 = v >= 3 && !(o.finalizedFeatures == null || o.finalizedFeatures.length === 0)
+    const t2 = v >= 3 && !((o.finalizedFeatures == null || o.finalizedFeatures.length === 0))
     if (t2) nt++
-    const t3 = v >= 3 && !(o.zkMigrationReady === undefined || o.zkMigrationReady === false)
+    const t3 = v >= 3 && !((o.zkMigrationReady === undefined || o.zkMigrationReady === false))
     if (t3) nt++
     w.writeUVarint(nt)
     if (t0) {

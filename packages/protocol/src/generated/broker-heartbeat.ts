@@ -30,7 +30,7 @@ export function encodeBrokerHeartbeatRequest (w: Writer, v: number, o: BrokerHea
   w.writeBool(o.wantShutDown ?? false)
   {
     let nt = 0
-    const t0 = v >= 1 && !(o.offlineLogDirs == null || o.offlineLogDirs.length === 0)
+    const t0 = v >= 1 && !((o.offlineLogDirs == null || o.offlineLogDirs.length === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

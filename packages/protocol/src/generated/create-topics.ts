@@ -254,7 +254,7 @@ function encodeCreateTopicsResponseCreatableTopicResult (w: Writer, v: number, o
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 5 && !(o.topicConfigErrorCode === undefined || o.topicConfigErrorCode === 0)
+    const t0 = v >= 5 && !((o.topicConfigErrorCode === undefined || o.topicConfigErrorCode === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

@@ -265,7 +265,7 @@ export function encodeEndQuorumEpochResponse (w: Writer, v: number, o: EndQuorum
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 1 && !(o.nodeEndpoints == null || o.nodeEndpoints.length === 0)
+    const t0 = v >= 1 && !((o.nodeEndpoints == null || o.nodeEndpoints.length === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

@@ -82,7 +82,7 @@ export function encodeFetchSnapshotRequest (w: Writer, v: number, o: FetchSnapsh
   }
   {
     let nt = 0
-    const t0 = !o.clusterId == null
+    const t0 = !(o.clusterId == null)
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -160,7 +160,7 @@ function encodeFetchSnapshotRequestPartitionSnapshot (w: Writer, v: number, o: F
   w.writeInt64(o.position ?? 0)
   {
     let nt = 0
-    const t0 = v >= 1 && !(o.replicaDirectoryId === undefined || o.replicaDirectoryId === ZERO_UUID)
+    const t0 = v >= 1 && !((o.replicaDirectoryId === undefined || o.replicaDirectoryId === ZERO_UUID))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -231,7 +231,7 @@ export function encodeFetchSnapshotResponse (w: Writer, v: number, o: FetchSnaps
   }
   {
     let nt = 0
-    const t0 = v >= 1 && !(o.nodeEndpoints == null || o.nodeEndpoints.length === 0)
+    const t0 = v >= 1 && !((o.nodeEndpoints == null || o.nodeEndpoints.length === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -328,7 +328,7 @@ function encodeFetchSnapshotResponsePartitionSnapshot (w: Writer, v: number, o: 
   w.writeRecords(o.unalignedRecords, true)
   {
     let nt = 0
-    const t0 = !(o.currentLeader == null || isDefaultFetchSnapshotResponseLeaderIdAndEpoch(o.currentLeader))
+    const t0 = !((o.currentLeader == null || isDefaultFetchSnapshotResponseLeaderIdAndEpoch(o.currentLeader)))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

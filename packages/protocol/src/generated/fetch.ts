@@ -145,9 +145,9 @@ export function encodeFetchRequest (w: Writer, v: number, o: FetchRequest): void
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 12 && !o.clusterId == null
+    const t0 = v >= 12 && !(o.clusterId == null)
     if (t0) nt++
-    const t1 = v >= 15 && !(o.replicaState == null || isDefaultFetchRequestReplicaState(o.replicaState))
+    const t1 = v >= 15 && !((o.replicaState == null || isDefaultFetchRequestReplicaState(o.replicaState)))
     if (t1) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -302,7 +302,7 @@ function encodeFetchRequestFetchPartition (w: Writer, v: number, o: FetchRequest
   w.writeInt32(o.partitionMaxBytes ?? 0)
   if (flex) {
     let nt = 0
-    const t0 = v >= 17 && !(o.replicaDirectoryId === undefined || o.replicaDirectoryId === ZERO_UUID)
+    const t0 = v >= 17 && !((o.replicaDirectoryId === undefined || o.replicaDirectoryId === ZERO_UUID))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -403,7 +403,7 @@ export function encodeFetchResponse (w: Writer, v: number, o: FetchResponse<Reco
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 16 && !(o.nodeEndpoints == null || o.nodeEndpoints.length === 0)
+    const t0 = v >= 16 && !((o.nodeEndpoints == null || o.nodeEndpoints.length === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -528,11 +528,11 @@ function encodeFetchResponsePartitionData (w: Writer, v: number, o: FetchRespons
   w.writeRecords(o.records, flex)
   if (flex) {
     let nt = 0
-    const t0 = v >= 12 && !(o.divergingEpoch == null || isDefaultFetchResponseEpochEndOffset(o.divergingEpoch))
+    const t0 = v >= 12 && !((o.divergingEpoch == null || isDefaultFetchResponseEpochEndOffset(o.divergingEpoch)))
     if (t0) nt++
-    const t1 = v >= 12 && !(o.currentLeader == null || isDefaultFetchResponseLeaderIdAndEpoch(o.currentLeader))
+    const t1 = v >= 12 && !((o.currentLeader == null || isDefaultFetchResponseLeaderIdAndEpoch(o.currentLeader)))
     if (t1) nt++
-    const t2 = v >= 12 && !(o.snapshotId == null || isDefaultFetchResponseSnapshotId(o.snapshotId))
+    const t2 = v >= 12 && !((o.snapshotId == null || isDefaultFetchResponseSnapshotId(o.snapshotId)))
     if (t2) nt++
     w.writeUVarint(nt)
     if (t0) {

@@ -162,7 +162,7 @@ export function encodeProduceResponse (w: Writer, v: number, o: ProduceResponse)
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 10 && !(o.nodeEndpoints == null || o.nodeEndpoints.length === 0)
+    const t0 = v >= 10 && !((o.nodeEndpoints == null || o.nodeEndpoints.length === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
@@ -278,7 +278,7 @@ function encodeProduceResponsePartitionProduceResponse (w: Writer, v: number, o:
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 10 && !(o.currentLeader == null || isDefaultProduceResponseLeaderIdAndEpoch(o.currentLeader))
+    const t0 = v >= 10 && !((o.currentLeader == null || isDefaultProduceResponseLeaderIdAndEpoch(o.currentLeader)))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

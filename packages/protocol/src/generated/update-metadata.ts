@@ -94,7 +94,7 @@ export function encodeUpdateMetadataRequest (w: Writer, v: number, o: UpdateMeta
   }
   if (flex) {
     let nt = 0
-    const t0 = v >= 8 && !(o.type === undefined || o.type === 0)
+    const t0 = v >= 8 && !((o.type === undefined || o.type === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

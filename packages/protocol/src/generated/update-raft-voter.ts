@@ -121,7 +121,7 @@ export function encodeUpdateRaftVoterResponse (w: Writer, v: number, o: UpdateRa
   w.writeInt16(o.errorCode ?? 0)
   {
     let nt = 0
-    const t0 = !(o.currentLeader == null || isDefaultUpdateRaftVoterResponseCurrentLeader(o.currentLeader))
+    const t0 = !((o.currentLeader == null || isDefaultUpdateRaftVoterResponseCurrentLeader(o.currentLeader)))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {

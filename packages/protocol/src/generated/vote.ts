@@ -156,7 +156,7 @@ export function encodeVoteResponse (w: Writer, v: number, o: VoteResponse): void
   }
   {
     let nt = 0
-    const t0 = v >= 1 && !(o.nodeEndpoints == null || o.nodeEndpoints.length === 0)
+    const t0 = v >= 1 && !((o.nodeEndpoints == null || o.nodeEndpoints.length === 0))
     if (t0) nt++
     w.writeUVarint(nt)
     if (t0) {
