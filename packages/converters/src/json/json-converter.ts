@@ -1,0 +1,91 @@
+// org.apache.kafka.connect.json.JsonConverter: Connect data as JSON, by default inside Kafka's
+// {"schema": …, "payload": …} envelope. Also a HeaderConverter. Schema translations are cached
+// (schemas.cache.size) in both directions; a cached read returns the same Schema instance, which
+// keeps downstream per-schema caches (SMTs) hot.
+import { DataError, SchemaAndValue, ConverterType } from '@tributary/connect-api'
+import type { Converter, HeaderConverter, ConnectHeaders, Schema, ConfigDef } from '@tributary/connect-api'
+import { jsonConverterConfigDef, parseJsonConverterConfig } from './json-converter-config.ts'
+import { schemaFromJson, schemaToJsonText } from './json-schema-codec.ts'
+import { valueToJsonText, jsonToValue } from './json-value-codec.ts'
+import type { ValueCodecOptions } from './json-value-codec.ts'
+import { parseJson, isJsonObject } from './json-text.ts'
+import type { JsonNode } from './json-text.ts'
+import { LruCache } from '../lru-cache.ts'
+import { withConverterType } from '../converter-config.ts'
+
+const ENVELOPE_ERROR =
+  'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. ' +
+  'If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.'
+
+export class JsonConverter implements Converter, HeaderConverter {
+  static readonly CLASS_NAME = 'org.apache.kafka.connect.json.JsonConverter'
+
+  #schemasEnabled = true
+  #opts: ValueCodecOptions = { decimalNumeric: false, replaceNullWithDefault: true }
+  #toJsonCache = new LruCache<Schema, string>(1000)
+  #fromJsonCache = new LruCache<string, Schema>(1000)
+
+  config(): ConfigDef {
+    return jsonConverterConfigDef()
+  }
+
+  /** HeaderConverter form: configs must carry converter.type (defaults to header). */
+  configure(configs: Readonly<Record<string, unknown>>, isKey?: boolean): void {
+    const withType = isKey === undefined
+      ? { 'converter.type': ConverterType.HEADER, ...configs }
+      : withConverterType(configs, isKey)
+    const settings = parseJsonConverterConfig(withType)
+    this.#schemasEnabled = settings.schemasEnabled
+    this.#opts = { decimalNumeric: settings.decimalFormat === 'NUMERIC', replaceNullWithDefault: settings.replaceNullWithDefault }
+    this.#toJsonCache = new LruCache(settings.cacheSize)
+    this.#fromJsonCache = new LruCache(settings.cacheSize)
+  }
+
+  fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Uint8Array | null {
+    if (schema === null && (value === null || value === undefined)) return null
+    const payload = valueToJsonText(schema, value, this.#opts)
+    const text = this.#schemasEnabled ? `{"schema":${schema === null ? 'null' : this.asJsonSchemaText(schema)},"payload":${payload}}` : payload
+    return Buffer.from(text, 'utf8')
+  }
+
+  toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
+    if (bytes === null || bytes === undefined) return SchemaAndValue.NULL
+    const node = parseJson(bytes)
+    if (!this.#schemasEnabled) return { schema: null, value: jsonToValue(null, node, this.#opts) }
+    if (!isJsonObject(node) || Object.keys(node).length !== 2 || !Object.hasOwn(node, 'schema') || !Object.hasOwn(node, 'payload')) {
+      throw new DataError(ENVELOPE_ERROR)
+    }
+    const schema = this.asConnectSchema(node.schema)
+    return { schema, value: jsonToValue(schema, node.payload, this.#opts) }
+  }
+
+  fromConnectHeader(topic: string, _headerKey: string, schema: Schema | null, value: unknown): Uint8Array | null {
+    return this.fromConnectData(topic, null, schema, value)
+  }
+
+  toConnectHeader(topic: string, _headerKey: string, bytes: Uint8Array | null): SchemaAndValue {
+    return this.toConnectData(topic, null, bytes)
+  }
+
+  /** The schema's JSON text (cached). */
+  asJsonSchemaText(schema: Schema): string {
+    const cached = this.#toJsonCache.get(schema)
+    if (cached !== undefined) return cached
+    const text = schemaToJsonText(schema, (s, v) => valueToJsonText(s, v, this.#opts))
+    this.#toJsonCache.set(schema, text)
+    return text
+  }
+
+  /** A Connect schema from its JSON form (cached by the JSON's text). */
+  asConnectSchema(node: JsonNode): Schema | null {
+    if (node === null) return null
+    const key = JSON.stringify(node)
+    const cached = this.#fromJsonCache.get(key)
+    if (cached !== undefined) return cached
+    const schema = schemaFromJson(node, (s, n) => jsonToValue(s, n, this.#opts))
+    if (schema !== null) this.#fromJsonCache.set(key, schema)
+    return schema
+  }
+
+  close(): void {}
+}
