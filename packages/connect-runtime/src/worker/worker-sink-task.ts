@@ -1,0 +1,200 @@
+// A running SinkTask: consumer group connect-<name> → converters → transforms → put, then
+// preCommit/commit every offset.flush.interval.ms and on shutdown. At-least-once: an offset is
+// committed only after put() returned and preCommit() (flush by default) agreed to it.
+import { RetriableError, type SinkRecord, type SinkTask, type TopicPartition, type TopicPartitionOffset } from '@tributary/connect-api'
+import type { Message, MessagesStream } from '@platformatic/kafka'
+import { SKIPPED, type RetryWithToleranceOperator } from '../errors/retry-with-tolerance.ts'
+import { Stages } from '../errors/stages.ts'
+import type { ErrorReporter } from '../errors/stages.ts'
+import type { ByteConsumer } from '../kafka/kafka-clients.ts'
+import type { ConnectMetrics } from '../metrics/connect-metrics.ts'
+import type { ConverterSet } from '../plugins/plugin-factory.ts'
+import { consumedOf, messageToSinkRecord } from '../stream/record-conversion.ts'
+import type { TransformChain } from '../stream/transform-chain.ts'
+import { WorkerTask, type WorkerTaskOptions } from './worker-task.ts'
+
+const MAX_BATCH = 2000
+type Msg = Message<Buffer, Buffer, Buffer, Buffer>
+
+export interface WorkerSinkTaskOptions extends WorkerTaskOptions {
+  sinkTask: SinkTask
+  props: Record<string, string>
+  consumer: ByteConsumer
+  /** Resolves the subscription (topics or topics.regex) at start. */
+  topics: () => Promise<string[]>
+  converters: ConverterSet
+  chain: TransformChain
+  retry: RetryWithToleranceOperator
+  reporters: ErrorReporter[]
+  offsetFlushIntervalMs: number
+  metrics: ConnectMetrics
+  onTopicUsed: (topic: string) => void
+}
+
+export class WorkerSinkTask extends WorkerTask {
+  readonly #o: WorkerSinkTaskOptions
+  #stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined
+  #buffer: Msg[] = []
+  #streamError: unknown = undefined
+  /** Next offset to consume per partition (what a commit stores), with the leader epoch seen. */
+  readonly #current = new Map<string, { topic: string, partition: number, offset: number, leaderEpoch: number }>()
+  readonly #committed = new Map<string, number>()
+  readonly #seenTopics = new Set<string>()
+  #assignment: TopicPartition[] = []
+  #commitRequested = false
+  #retryAfterMs = 1000
+  readonly #labels: { connector: string, task: string }
+
+  constructor (o: WorkerSinkTaskOptions) {
+    super(o)
+    this.#o = o
+    this.#labels = { connector: o.connector, task: String(o.task) }
+  }
+
+  protected get kind (): string { return 'WorkerSinkTask' }
+
+  protected async initializeAndStart (): Promise<void> {
+    const { sinkTask, props, reporters } = this.#o
+    const errant = reporters.length === 0
+      ? null
+      : {
+          report: async (record: SinkRecord, error: Error) => {
+            for (const r of reporters) {
+              await r.report({
+                stage: Stages.TASK_PUT,
+                executingClass: this.#taskClass(),
+                error,
+                consumed: { topic: record.originalTopic, partition: record.originalKafkaPartition, offset: record.originalKafkaOffset, timestamp: record.timestamp, key: null, value: null, headers: [] },
+              })
+            }
+          },
+        }
+    sinkTask.initialize({
+      configs: () => props,
+      offset: () => { this.log.warn(`${this.id} SinkTaskContext.offset() is not supported yet; ignored`) },
+      timeout: (ms: number) => { this.#retryAfterMs = ms },
+      assignment: () => [...this.#assignment],
+      pause: () => { this.#stream?.pause() },
+      resume: () => { this.#stream?.resume() },
+      requestCommit: () => { this.#commitRequested = true },
+      errantRecordReporter: errant,
+    })
+    await sinkTask.start(props)
+    const topics = await this.#o.topics()
+    this.#o.consumer.on('consumer:group:join', (p) => {
+      const parts: TopicPartition[] = []
+      for (const a of p.assignments ?? []) for (const partition of a.partitions) parts.push({ topic: a.topic, partition })
+      this.#assignment = parts
+      Promise.resolve(sinkTask.open(parts)).catch((err: unknown) => { this.#streamError ??= err; this.wake() })
+    })
+    const stream = await this.#o.consumer.consume({ topics, mode: 'committed', fallbackMode: 'earliest', autocommit: false })
+    this.#stream = stream
+    stream.on('data', (m: Msg) => {
+      this.#buffer.push(m)
+      if (this.#buffer.length >= MAX_BATCH) stream.pause()
+      if (this.#buffer.length === 1 || this.#buffer.length >= MAX_BATCH) this.wake()
+    })
+    stream.on('error', (err: unknown) => { this.#streamError ??= err; this.wake() })
+  }
+
+  protected async execute (): Promise<void> {
+    let lastCommit = Date.now()
+    const stream = this.#stream!
+    while (!this.stopping) {
+      if (this.#streamError !== undefined) throw this.#streamError
+      if (this.#commitRequested || Date.now() - lastCommit >= this.#o.offsetFlushIntervalMs) {
+        this.#commitRequested = false
+        await this.#commit()
+        lastCommit = Date.now()
+      }
+      if (this.paused) {
+        if (!stream.isPaused()) stream.pause()
+        await this.sleep(Math.max(10, this.#o.offsetFlushIntervalMs))
+        continue
+      }
+      if (this.#buffer.length === 0) {
+        if (stream.isPaused()) stream.resume()
+        await this.sleep(Math.min(500, this.#o.offsetFlushIntervalMs))
+        continue
+      }
+      const batch = this.#buffer
+      this.#buffer = []
+      if (stream.isPaused()) stream.resume()
+      await this.#deliver(batch)
+    }
+  }
+
+  async #deliver (batch: Msg[]): Promise<void> {
+    const { converters, chain, retry, metrics } = this.#o
+    metrics.sinkRecordRead.inc(this.#labels, batch.length)
+    const records: SinkRecord[] = []
+    for (const m of batch) {
+      const consumed = consumedOf(m)
+      const rec = await messageToSinkRecord(consumed, converters, retry)
+      if (rec !== SKIPPED) {
+        const t = chain.isEmpty ? rec : await chain.apply(rec, retry, consumed)
+        if (t !== null && t !== SKIPPED) records.push(t)
+      }
+      if (!this.#seenTopics.has(m.topic)) { this.#seenTopics.add(m.topic); this.#o.onTopicUsed(m.topic) }
+    }
+    if (records.length > 0) await this.#put(records)
+    // Only after put returned do these offsets become candidates for the next commit.
+    for (const m of batch) {
+      this.#current.set(`${m.topic}\u0000${m.partition}`, { topic: m.topic, partition: m.partition, offset: Number(m.offset) + 1, leaderEpoch: m.leaderEpoch })
+    }
+    metrics.sinkRecordSend.inc(this.#labels, records.length)
+  }
+
+  /** put() failing with RetriableError redelivers the same batch after context.timeout(); anything else fails the task. */
+  async #put (records: SinkRecord[]): Promise<void> {
+    for (;;) {
+      try {
+        await this.#o.sinkTask.put(records)
+        return
+      } catch (err) {
+        if (!(err instanceof RetriableError) || this.stopping) throw err
+        this.log.warn({ err }, `${this.id} RetriableException from SinkTask; will retry the batch in ${this.#retryAfterMs} ms`)
+        await this.sleep(this.#retryAfterMs)
+      }
+    }
+  }
+
+  async #commit (): Promise<void> {
+    if (this.#current.size === 0) return
+    const current: TopicPartitionOffset[] = [...this.#current.values()].map(({ topic, partition, offset }) => ({ topic, partition, offset }))
+    const started = process.hrtime.bigint()
+    try {
+      const approved = await this.#o.sinkTask.preCommit(current)
+      const offsets = approved
+        .filter((o) => this.#committed.get(`${o.topic}\u0000${o.partition}`) !== o.offset)
+        .map((o) => ({ topic: o.topic, partition: o.partition, offset: BigInt(o.offset), leaderEpoch: this.#current.get(`${o.topic}\u0000${o.partition}`)?.leaderEpoch ?? -1 }))
+      if (offsets.length === 0) return
+      await this.#o.consumer.commit({ offsets })
+      for (const o of offsets) this.#committed.set(`${o.topic}\u0000${o.partition}`, Number(o.offset))
+      this.#o.metrics.offsetCommitSuccess.inc(this.#labels)
+      this.#o.metrics.offsetCommitSeconds.observe(this.#labels, Number(process.hrtime.bigint() - started) / 1e9)
+    } catch (err) {
+      this.#o.metrics.offsetCommitFailure.inc(this.#labels)
+      this.log.error({ err }, `${this.id} Offset commit failed`)
+    }
+  }
+
+  #taskClass (): string {
+    const c = this.#o.sinkTask.constructor as { className?: string, name: string }
+    return c.className ?? c.name
+  }
+
+  protected async onStopRequested (): Promise<void> {}
+
+  protected async close (): Promise<void> {
+    try {
+      if (this.#stream !== undefined) await this.#commit()
+      if (this.#assignment.length > 0) await this.#o.sinkTask.close(this.#assignment)
+    } finally {
+      await Promise.resolve(this.#o.sinkTask.stop()).catch((err: unknown) => this.log.warn({ err }, `${this.id} stop() failed`))
+      await this.#o.chain.close().catch(() => {})
+      if (this.#stream !== undefined) await this.#stream.close().catch(() => {})
+      await this.#o.consumer.close(true).catch(() => {})
+    }
+  }
+}
