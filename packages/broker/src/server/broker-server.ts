@@ -21,7 +21,7 @@ export class BrokerServer {
     this.#server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
       const connection = new Connection({ id: this.#nextId++, broker: this.#broker, socket, maxFrameBytes: this.#maxFrameBytes })
       this.#connections.add(connection)
-      socket.once('close', () => this.#connections.delete(connection))
+      socket.once('close', () => { void connection.settled().then(() => this.#connections.delete(connection)) })
     })
     this.#server.on('error', (err) => this.#broker.logger.error({ err }, 'listener error'))
   }
@@ -47,7 +47,10 @@ export class BrokerServer {
 
   async close (): Promise<void> {
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()))
-    await Promise.all([...this.#connections].map((c) => c.destroy()))
+    const connections = [...this.#connections]
+    await Promise.all(connections.map((c) => c.destroy()))
+    // Closing aborted parked long-polls; let running handlers (appends) finish before the logs close.
+    await Promise.all(connections.map((c) => c.settled()))
     await closed
   }
 }

@@ -22,6 +22,7 @@ export class Connection {
   #abort = new AbortController()
   #peerEnded = false
   #closed = false
+  #inFlight = new Set<Promise<void>>()
 
   constructor (options: { id: number; broker: Broker; socket: Socket; maxFrameBytes: number }) {
     this.id = options.id
@@ -64,12 +65,19 @@ export class Connection {
     const slot: Slot = { outcome: null }
     this.#slots.push(slot)
     const info = { connectionId: this.id, clientHost: this.#socket.remoteAddress ?? 'unknown', signal: this.#abort.signal }
-    processRequest(this.#broker, frame, info)
+    const work = processRequest(this.#broker, frame, info)
       .catch((err: unknown): RequestOutcome => ({ kind: 'close', reason: `request failed: ${(err as Error).message}` }))
       .then((outcome) => {
         slot.outcome = outcome
         this.#flush()
       })
+    this.#inFlight.add(work)
+    void work.finally(() => this.#inFlight.delete(work))
+  }
+
+  /** Resolves when every request handed to a handler has finished (used at shutdown). */
+  async settled (): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight])
   }
 
   /** Writes every finished response at the head of the queue, in request order. */
