@@ -1,7 +1,7 @@
 // RecordBatch v2 header fields by byte offset (kafka-broker-notes.md §4.1), read and rewritten in
 // place on the raw bytes. The log never re-encodes a client batch: it only patches these fields.
 
-import { crc32c } from './checksum.ts'
+import { crc32c } from '@tributary/protocol'
 
 export const BatchOffset = {
   baseOffset: 0,

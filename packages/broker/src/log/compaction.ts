@@ -9,7 +9,8 @@
 //    records is kept empty only when it is its producer's last one (sequence state, as Kafka).
 //  - tombstones (null value) survive until their segment's largest timestamp is older than
 //    delete.retention.ms (Kafka's pre-KIP-534 rule, measured per segment).
-// Segments in which nothing changes are left alone. The caller swaps the copies in.
+// Rebuilt batches are recompressed with their codec. Segments in which nothing changes are left
+// alone. The caller swaps the copies in.
 
 import type { Segment } from './segment.ts'
 import { Segment as SegmentFile } from './segment.ts'
@@ -17,7 +18,7 @@ import { BatchAttribute, buildBatch, isControlBatch, isTransactionalBatch, readB
 import type { BatchHeader } from './batch-header.ts'
 import { iterateBatchRecords } from './record-reader.ts'
 import type { RecordView } from './record-reader.ts'
-import { compress } from './record-codecs.ts'
+import { compress } from '@tributary/protocol'
 
 const WRITE_CHUNK = 1 << 20
 
@@ -44,7 +45,7 @@ export async function compactLog (segments: readonly Segment[], options: Compact
       if (h.producerId >= 0 && !isControlBatch(h.attributes)) lastBatchOfProducer.set(h.producerId, h.baseOffset)
       const records = participatingRecords(batch, h, options)
       if (records === null) continue
-      for (const r of records) if (r.key !== null) latest.set(r.key.toString('latin1'), h.baseOffset + r.offsetDelta)
+      for (const { record } of records) if (record.key !== null) latest.set(record.key.toString('latin1'), record.offset)
     }
   }
 
@@ -84,10 +85,10 @@ export async function compactLog (segments: readonly Segment[], options: Compact
           await emit(batch, h) // undecodable: keep untouched rather than lose data
           continue
         }
-        const kept = all.filter((r) => {
-          if (r.key === null) return true
-          if (latest.get(r.key.toString('latin1')) !== h.baseOffset + r.offsetDelta) return false
-          if (r.value !== null) return true
+        const kept = all.filter(({ record }) => {
+          if (record.key === null) return true
+          if (latest.get(record.key.toString('latin1')) !== record.offset) return false
+          if (record.value !== null) return true
           if (!tombstonesExpire) noteKeptTombstone()
           return !tombstonesExpire
         })
@@ -130,6 +131,7 @@ function participatingRecords (batch: Buffer, h: BatchHeader, options: Compactio
 function rebuild (h: BatchHeader, kept: RecordView[]): Buffer {
   const stream = Buffer.concat(kept.map((r) => r.bytes))
   const codec = h.attributes & BatchAttribute.compressionMask
+  // An empty batch carries no record stream, so it is written uncompressed.
   const compressed = kept.length > 0 && codec !== 0 ? compress(codec, stream) : null
   const attributes = compressed !== null ? h.attributes : h.attributes & ~BatchAttribute.compressionMask
   return buildBatch({

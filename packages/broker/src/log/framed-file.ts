@@ -4,7 +4,7 @@
 // never a mix; a file that fails the length or CRC check is treated as absent.
 
 import { open, readFile, rename, unlink } from 'node:fs/promises'
-import { crc32c } from './checksum.ts'
+import { crc32c } from '@tributary/protocol'
 
 const MAGIC = 0x54524231 // "TRB1"
 const FRAME_HEADER = 12

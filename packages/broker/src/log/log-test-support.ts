@@ -30,13 +30,12 @@ export interface ReadRecord { offset: number; key: string | null; value: string 
 export function recordsOf (batches: Buffer[]): ReadRecord[] {
   const out: ReadRecord[] = []
   for (const batch of batches) {
-    const h = readBatchHeader(batch)
-    for (const r of iterateBatchRecords(batch)) {
+    for (const { record } of iterateBatchRecords(batch)) {
       out.push({
-        offset: h.baseOffset + r.offsetDelta,
-        key: r.key === null ? null : r.key.toString(),
-        value: r.value === null ? null : r.value.toString(),
-        timestamp: h.baseTimestamp + r.timestampDelta,
+        offset: record.offset,
+        key: record.key === null ? null : record.key.toString(),
+        value: record.value === null ? null : record.value.toString(),
+        timestamp: record.timestamp,
       })
     }
   }

@@ -3,11 +3,11 @@
 // arrival order; the AppendWriter then performs the disk work in that same order.
 
 import { rm } from 'node:fs/promises'
+import { ErrorCode } from '@tributary/protocol'
 import { join } from 'node:path'
 import type { AppendResult, IsolationLevel, LogConfig, OpenLogOptions, PartitionLog, ReadResult } from './types.ts'
 import { assignInPlace, buildControlBatch, readBatchHeader, BatchAttribute } from './batch-header.ts'
 import type { BatchHeader } from './batch-header.ts'
-import { LogErrorCode } from './error-codes.ts'
 import { validateLogConfig } from './log-config.ts'
 import { AppendWriter } from './append-writer.ts'
 import { TailCache } from './tail-cache.ts'
@@ -105,8 +105,8 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     const now = options.now ?? Date.now()
     const refused = this.#refuse()
     if (refused !== null) return refused
-    if (input.length > this.#config.maxMessageBytes) return this.#error(LogErrorCode.MESSAGE_TOO_LARGE, `batch of ${input.length} bytes exceeds max.message.bytes ${this.#config.maxMessageBytes}`)
-    if (input.length > this.#config.segmentBytes) return this.#error(LogErrorCode.RECORD_LIST_TOO_LARGE, `batch of ${input.length} bytes exceeds segment.bytes ${this.#config.segmentBytes}`)
+    if (input.length > this.#config.maxMessageBytes) return this.#error(ErrorCode.MESSAGE_TOO_LARGE, `batch of ${input.length} bytes exceeds max.message.bytes ${this.#config.maxMessageBytes}`)
+    if (input.length > this.#config.segmentBytes) return this.#error(ErrorCode.RECORD_LIST_TOO_LARGE, `batch of ${input.length} bytes exceeds segment.bytes ${this.#config.segmentBytes}`)
     const h = readBatchHeader(input)
     if (this.#config.cleanupPolicy !== 'delete') {
       const problem = nullKeyProblem(input)
@@ -200,9 +200,9 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   }
 
   #refuse (): AppendResult | null {
-    if (this.#closed) return this.#error(LogErrorCode.KAFKA_STORAGE_ERROR, `log ${this.topic}-${this.partition} is closed`)
+    if (this.#closed) return this.#error(ErrorCode.KAFKA_STORAGE_ERROR, `log ${this.topic}-${this.partition} is closed`)
     const failure = this.#writer.failure
-    if (failure !== null) return this.#error(LogErrorCode.KAFKA_STORAGE_ERROR, `log ${this.topic}-${this.partition} failed: ${failure.message}`)
+    if (failure !== null) return this.#error(ErrorCode.KAFKA_STORAGE_ERROR, `log ${this.topic}-${this.partition} failed: ${failure.message}`)
     return null
   }
 
@@ -211,7 +211,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       await write
       return null
     } catch (err) {
-      return this.#error(LogErrorCode.KAFKA_STORAGE_ERROR, `write failed: ${(err as Error).message}`)
+      return this.#error(ErrorCode.KAFKA_STORAGE_ERROR, `write failed: ${(err as Error).message}`)
     }
   }
 
@@ -236,7 +236,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       bytes: 0,
       abortedTransactions: committed ? [] : null,
     }
-    if (fetchOffset < this.#logStartOffset || fetchOffset > highWatermark) return { ...result, errorCode: LogErrorCode.OFFSET_OUT_OF_RANGE }
+    if (fetchOffset < this.#logStartOffset || fetchOffset > highWatermark) return { ...result, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
     const upper = committed ? lastStableOffset : highWatermark
     if (fetchOffset >= upper) return result
     const records = this.#cache.read(fetchOffset, maxBytes, upper) ?? await this.#readSegments(fetchOffset, maxBytes, upper)
@@ -251,8 +251,10 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   }
 
   async #readSegments (offset: number, maxBytes: number, upper: number): Promise<Buffer[]> {
-    const segments = this.#segments
     let i = this.#segmentIndexFor(offset)
+    // A copy: retention/compaction may change the list while this read awaits the disk.
+    const segments = this.#segments.slice(i)
+    i = 0
     for (; i < segments.length; i++) {
       const segment = segments[i]
       segment.acquire()
@@ -428,10 +430,10 @@ function nullKeyProblem (batch: Buffer): { errorCode: number; message: string } 
   if ((batch.readInt16BE(21) & BatchAttribute.control) !== 0) return null
   try {
     for (const record of iterateBatchRecords(batch)) {
-      if (record.key === null) return { errorCode: LogErrorCode.INVALID_RECORD, message: 'Compacted topic cannot accept message without key' }
+      if (record.record.key === null) return { errorCode: ErrorCode.INVALID_RECORD, message: 'Compacted topic cannot accept message without key' }
     }
     return null
   } catch (err) {
-    return { errorCode: LogErrorCode.CORRUPT_MESSAGE, message: `unreadable records: ${(err as Error).message}` }
+    return { errorCode: ErrorCode.CORRUPT_MESSAGE, message: `unreadable records: ${(err as Error).message}` }
   }
 }

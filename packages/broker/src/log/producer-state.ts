@@ -6,7 +6,7 @@
 
 import type { AbortedTransaction } from './types.ts'
 import { BatchAttribute, lastSequence } from './batch-header.ts'
-import { LogErrorCode } from './error-codes.ts'
+import { ErrorCode } from '@tributary/protocol'
 
 /** Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN, matching max.in.flight ≤ 5. */
 const BATCHES_TO_RETAIN = 5
@@ -55,21 +55,21 @@ export class ProducerState {
       if (duplicate !== undefined) return { kind: 'duplicate', batch: duplicate }
     }
     if (entry !== undefined && b.producerEpoch < entry.epoch) {
-      return error(LogErrorCode.INVALID_PRODUCER_EPOCH, `producer ${b.producerId} epoch ${b.producerEpoch} is older than ${entry.epoch}`)
+      return error(ErrorCode.INVALID_PRODUCER_EPOCH, `producer ${b.producerId} epoch ${b.producerEpoch} is older than ${entry.epoch}`)
     }
     if (entry !== undefined) {
       if (b.producerEpoch !== entry.epoch) {
-        if (firstSeq !== 0) return error(LogErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, `new epoch ${b.producerEpoch} of producer ${b.producerId} must start at sequence 0, got ${firstSeq}`)
+        if (firstSeq !== 0) return error(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, `new epoch ${b.producerEpoch} of producer ${b.producerId} must start at sequence 0, got ${firstSeq}`)
       } else {
         const last = entry.batches.length > 0 ? entry.batches[entry.batches.length - 1].lastSeq : -1
         if (!(firstSeq === last + 1 || (firstSeq === 0 && last === INT32_MAX))) {
-          return error(LogErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, `producer ${b.producerId} expected sequence ${last + 1}, got ${firstSeq}`)
+          return error(ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, `producer ${b.producerId} expected sequence ${last + 1}, got ${firstSeq}`)
         }
       }
     }
     // An unknown producer (new, or all its batches deleted) is accepted at any sequence.
     if ((b.attributes & BatchAttribute.transactional) === 0 && this.#openTxns.has(b.producerId)) {
-      return error(LogErrorCode.INVALID_TXN_STATE, `producer ${b.producerId} has an open transaction and sent a non-transactional batch`)
+      return error(ErrorCode.INVALID_TXN_STATE, `producer ${b.producerId} has an open transaction and sent a non-transactional batch`)
     }
     return { kind: 'ok' }
   }
@@ -100,7 +100,7 @@ export class ProducerState {
   checkControl (producerId: number, producerEpoch: number): ProducerCheck {
     const entry = this.#producers.get(producerId)
     if (entry !== undefined && producerEpoch < entry.epoch) {
-      return error(LogErrorCode.INVALID_PRODUCER_EPOCH, `marker epoch ${producerEpoch} is older than producer ${producerId}'s epoch ${entry.epoch}`)
+      return error(ErrorCode.INVALID_PRODUCER_EPOCH, `marker epoch ${producerEpoch} is older than producer ${producerId}'s epoch ${entry.epoch}`)
     }
     return { kind: 'ok' }
   }

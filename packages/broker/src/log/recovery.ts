@@ -107,7 +107,9 @@ export async function loadPartition (dir: string, config: LogConfig): Promise<Lo
   // memory while the segment is active and is rewritten at roll, so drop the files now.
   await active.removeIndexFiles()
 
-  const producers = await loadProducerState(dir, segments, snapshotOffsets, clean ? logEndOffset : Math.min(checkpoint.recoveryPoint, logEndOffset), logEndOffset)
+  // Any snapshot at or below the recovered end is consistent: data below a snapshot's offset was
+  // fsynced before it was written, and snapshots above a truncated end are deleted just below.
+  const producers = await loadProducerState(dir, segments, snapshotOffsets, logEndOffset)
   for (const offset of snapshotOffsets.filter((o) => o > logEndOffset)) await removeFile(join(dir, snapshotFileName(offset)))
   const keptSnapshots = snapshotOffsets.filter((o) => o <= logEndOffset).sort((a, b) => a - b)
 
@@ -117,12 +119,12 @@ export async function loadPartition (dir: string, config: LogConfig): Promise<Lo
   return { segments, producers, logStartOffset, recoveryPoint, snapshotOffsets: keptSnapshots, report }
 }
 
-/** Newest snapshot at or below `trustedUpTo`, then a replay of every batch after it. */
-async function loadProducerState (dir: string, segments: Segment[], snapshotOffsets: number[], trustedUpTo: number, logEndOffset: number): Promise<ProducerState> {
+/** Newest snapshot at or below the log end, then a replay of every batch after it. */
+async function loadProducerState (dir: string, segments: Segment[], snapshotOffsets: number[], logEndOffset: number): Promise<ProducerState> {
   let state = new ProducerState()
   let from = -1
   for (const offset of [...snapshotOffsets].sort((a, b) => b - a)) {
-    if (offset > trustedUpTo || offset > logEndOffset) continue
+    if (offset > logEndOffset) continue
     const snapshot = await readJsonFile<ProducerSnapshot>(join(dir, snapshotFileName(offset)))
     if (snapshot === null || snapshot.offset !== offset) continue
     state = ProducerState.fromSnapshot(snapshot)

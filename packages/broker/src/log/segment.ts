@@ -111,6 +111,7 @@ export class Segment {
       for (const b of chunk) expected += b.length
       while (expected > 0) {
         const { bytesWritten } = await handle.writev(chunk, position)
+        if (bytesWritten === 0) throw new Error(`no progress writing ${this.logPath}`)
         position += bytesWritten
         expected -= bytesWritten
         if (expected > 0) chunk = dropBytes(chunk, bytesWritten)

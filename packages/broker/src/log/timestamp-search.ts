@@ -44,10 +44,8 @@ function firstRecordAtOrAfter (batch: Buffer, h: BatchHeader, timestamp: number,
   const fallback = { offset: Math.max(h.baseOffset, minOffset), timestamp: h.maxTimestamp }
   if ((h.attributes & BatchAttribute.logAppendTime) !== 0) return fallback // every record carries maxTimestamp
   try {
-    for (const record of iterateBatchRecords(batch)) {
-      const offset = h.baseOffset + record.offsetDelta
-      const ts = h.baseTimestamp + record.timestampDelta
-      if (offset >= minOffset && ts >= timestamp) return { offset, timestamp: ts }
+    for (const { record } of iterateBatchRecords(batch)) {
+      if (record.offset >= minOffset && record.timestamp >= timestamp) return { offset: record.offset, timestamp: record.timestamp }
     }
   } catch {
     return fallback // undecodable records: the batch is the best answer there is
