@@ -5,11 +5,10 @@
 // compacted topics), auto-creates unknown topics when allowed, and is appended with
 // `durable: acks === -1`. acks=0 gets no response at all.
 
-import { ErrorCode } from '@tributary/protocol'
+import { ErrorCode, readBatchHeader, validateClientBatch } from '@tributary/protocol'
 import type { ProduceRequest, ProduceResponse, ProduceResponsePartitionProduceResponse } from '@tributary/protocol'
 import type { ApiHandler, RequestContext } from '../handler.ts'
 import type { Topic } from '../topics/topic-registry.ts'
-import { checkClientBatch, producedBatchHeader } from './batch-validation.ts'
 import { resolveTopicForWrite } from './topic-lookup.ts'
 
 type PartitionResponse = ProduceResponsePartitionProduceResponse
@@ -22,12 +21,13 @@ async function producePartition (ctx: RequestContext, topic: Topic, index: numbe
   const log = topic.partitions[index]
   if (log === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.')
   if (records === null || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'Produce request carries no record batch')
-  const problem = checkClientBatch(records, {
+  const problem = validateClientBatch(records, {
+    produceVersion: ctx.apiVersion,
     maxMessageBytes: topic.logConfig.maxMessageBytes,
     compactedTopic: topic.logConfig.cleanupPolicy.includes('compact'),
   })
   if (problem !== null) return failed(index, problem.errorCode, problem.message)
-  const header = producedBatchHeader(records)
+  const header = readBatchHeader(records)
   const transactions = ctx.broker.transactions
   if (header.isTransactional && transactions !== null &&
     !transactions.isPartitionInTransaction(header.producerId, header.producerEpoch, topic.name, index)) {

@@ -99,6 +99,9 @@ test('Produce errors: acks, unknown partition, size limit, CRC, old versions', a
     assert.equal(res.responses[0].partitionResponses[0].errorCode, code, JSON.stringify(res.responses[0].partitionResponses[0]))
   }
   await check(produceBody('limits', 0, ok, 2), ErrorCode.INVALID_REQUIRED_ACKS)
+  await createTopic('compacted', 1, [{ name: 'cleanup.policy', value: 'compact' }])
+  await check(produceBody('compacted', 0, clientBatch([{ key: null, value: 'v' }])), ErrorCode.INVALID_RECORD)
+  await check(produceBody('compacted', 0, ok), 0)
   await check(produceBody('limits', 5, ok), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
   await check(produceBody('limits', 0, clientBatch([{ key: 'k', value: 'x'.repeat(300) }])), ErrorCode.MESSAGE_TOO_LARGE)
   const corrupt = clientBatch([{ key: 'k', value: 'v' }])

@@ -1,6 +1,6 @@
 // Test support: Fetch through a RawClient and decode the returned batches into records.
 
-import { iterateBatchRecords } from '../log/record-reader.ts'
+import { iterateRecords } from '@tributary/protocol'
 import type { RawClient } from './raw-client.ts'
 
 export interface FetchedRecord { offset: number; key: string | null; value: string | null }
@@ -28,11 +28,10 @@ export function decodeBatches (records: Buffer | null): FetchedRecord[] {
     const size = records.readInt32BE(at + 8) + 12
     if (at + size > records.length) break // a partial trailing batch is allowed by the protocol
     const batch = records.subarray(at, at + size)
-    const base = Number(batch.readBigInt64BE(0))
     const isControl = (batch.readInt16BE(21) & 0x20) !== 0
     if (!isControl) {
-      for (const r of iterateBatchRecords(batch)) {
-        out.push({ offset: base + r.offsetDelta, key: r.key?.toString() ?? null, value: r.value?.toString() ?? null })
+      for (const r of iterateRecords(batch)) {
+        out.push({ offset: r.offset, key: r.key?.toString() ?? null, value: r.value?.toString() ?? null })
       }
     }
     at += size
