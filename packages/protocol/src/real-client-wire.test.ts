@@ -1,7 +1,9 @@
-// Against a real client's bytes: a KafkaJS 2.2.4 producer connects to a tiny TCP server that
-// answers ApiVersions, Metadata, InitProducerId and Produce with this codec's encoders. The
-// captured Produce frames are decoded with decodeRequest, their batches validated and read
-// back record by record. Both directions are thereby checked against KafkaJS's own codec.
+// Against real clients' bytes: KafkaJS 2.2.4 (non-flexible versions: Produce v7, Metadata v6,
+// ApiVersions v2) and @platformatic/kafka (flexible versions: Produce v11, Metadata v12,
+// ApiVersions v3+) connect to a tiny TCP server that answers ApiVersions, Metadata,
+// InitProducerId and Produce with this codec's encoders. The captured Produce frames are
+// decoded with decodeRequest, their batches validated and read back record by record, so
+// both directions are checked against each client's own codec.
 
 import assert from 'node:assert/strict'
 import { once } from 'node:events'
@@ -9,12 +11,15 @@ import { createServer } from 'node:net'
 import type { AddressInfo, Server, Socket } from 'node:net'
 import { after, before, test } from 'node:test'
 import kafkajs from 'kafkajs'
+import { Producer as PlatformaticProducer, stringSerializers } from '@platformatic/kafka'
 import { ApiKey, decodeRequest, decodeRequestHeader, encodeResponse, iterateRecords, readBatchHeader, validateClientBatch } from './index.ts'
 
 const { Kafka, CompressionTypes, logLevel } = kafkajs
 const TOPIC = 'kjs-wire'
 
 interface Captured { apiVersion: number; body: any }
+
+const versionsSeen = new Map<number, number[]>()
 
 let server: Server
 let port = 0
@@ -73,6 +78,7 @@ function serve (socket: Socket): void {
       const frame = pending.subarray(4, 4 + size)
       pending = pending.subarray(4 + size)
       const h = decodeRequestHeader(frame)
+      versionsSeen.set(h.apiKey, [...(versionsSeen.get(h.apiKey) ?? []), h.apiVersion])
       const body = decodeRequest(h.apiKey, h.apiVersion, frame, h.headerSize)
       const response = answer(h.apiKey, h.apiVersion, body)
       if (response !== null) for (const chunk of encodeResponse(h.apiKey, h.apiVersion, h.correlationId, response)) socket.write(chunk)
@@ -110,8 +116,8 @@ const messages = Array.from({ length: 20 }, (_, i) => ({
   timestamp: String(1_700_000_000_000 + i),
 }))
 
-function checkBatch (records: Buffer, compression: number, producerId: number): void {
-  assert.equal(validateClientBatch(records, { maxMessageBytes: 1048588, compactedTopic: false, produceVersion: 7 }), null)
+function checkBatch (records: Buffer, compression: number, producerId: number, produceVersion = 7): void {
+  assert.equal(validateClientBatch(records, { maxMessageBytes: 1048588, compactedTopic: false, produceVersion }), null)
   const h = readBatchHeader(records)
   assert.equal(h.compression, compression)
   assert.equal(h.recordsCount, messages.length)
@@ -163,4 +169,51 @@ test('KafkaJS idempotent producer: InitProducerId answered, batch carries the pr
   checkBatch(records, 0, 4321)
   const h = readBatchHeader(records)
   assert.deepEqual([h.producerEpoch, h.baseSequence], [0, 0])
+})
+
+test('@platformatic/kafka flexible versions: Produce v11 frames decode with every codec', async () => {
+  versionsSeen.clear()
+  produced.length = 0
+  const producer = new PlatformaticProducer({
+    clientId: 'wire-test-plt',
+    bootstrapBrokers: [`127.0.0.1:${port}`],
+    serializers: stringSerializers,
+    idempotent: false,
+    retries: 0,
+  })
+  try {
+    for (const compression of ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const) {
+      await producer.send({
+        acks: -1,
+        compression,
+        messages: messages.map(m => ({
+          topic: TOPIC,
+          partition: 0,
+          key: m.key ?? undefined,
+          value: m.value,
+          headers: new Map<string, string>([['trace', m.headers.trace]]),
+          timestamp: BigInt(m.timestamp),
+        })),
+      })
+    }
+  } finally {
+    await producer.close()
+  }
+  assert.ok((versionsSeen.get(ApiKey.ApiVersions) ?? []).every(v => v >= 3), 'flexible ApiVersions request')
+  assert.ok((versionsSeen.get(ApiKey.Metadata) ?? []).every(v => v >= 9), 'flexible Metadata request')
+  assert.equal(produced.length, 5)
+  for (const [codec, p] of produced.entries()) {
+    assert.ok(p.apiVersion >= 9, `flexible Produce (got v${p.apiVersion})`)
+    const records = p.body.topicData[0].partitionData[0].records
+    assert.equal(validateClientBatch(records, { maxMessageBytes: 1048588, compactedTopic: false, produceVersion: p.apiVersion }), null)
+    const h = readBatchHeader(records)
+    assert.equal(h.compression, codec)
+    const got = [...iterateRecords(records)]
+    assert.equal(got.length, messages.length)
+    got.forEach((r, i) => {
+      assert.equal(r.key?.toString() ?? null, messages[i].key)
+      assert.equal(r.value?.toString(), messages[i].value)
+      assert.deepEqual(r.headers.map(x => [x.key, x.value?.toString()]), [['trace', `t-${i}`]])
+    })
+  }
 })
