@@ -82,15 +82,21 @@ export class Connection {
 
   /** Writes every finished response at the head of the queue, in request order. */
   #flush (): void {
-    while (!this.#closed && this.#slots.length > 0 && this.#slots[0].outcome !== null) {
-      const outcome = this.#slots.shift()!.outcome!
-      if (outcome.kind === 'close') {
-        this.#fail(outcome.reason)
-        return
+    // Corked so a response's chunks (and consecutive responses) go out in one writev.
+    this.#socket.cork()
+    try {
+      while (!this.#closed && this.#slots.length > 0 && this.#slots[0].outcome !== null) {
+        const outcome = this.#slots.shift()!.outcome!
+        if (outcome.kind === 'close') {
+          this.#fail(outcome.reason)
+          return
+        }
+        if (outcome.kind === 'respond') {
+          for (const buf of outcome.buffers) this.#socket.write(buf)
+        }
       }
-      if (outcome.kind === 'respond') {
-        for (const buf of outcome.buffers) this.#socket.write(buf)
-      }
+    } finally {
+      this.#socket.uncork()
     }
     this.#updateFlow()
     this.#maybeEnd()
