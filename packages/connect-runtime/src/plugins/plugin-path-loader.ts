@@ -1,11 +1,12 @@
 // plugin.path: each entry is a directory of plugin packages, a single plugin package directory, or
-// an installed npm package name. A plugin package's entry module exports `plugins`
-// (PluginDescriptor[]), the same contract built-in packages use.
+// an installed npm package name. A plugin package's entry module exports one or more
+// arrays of PluginDescriptor, the same contract built-in packages use.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PluginDescriptor } from '@tributary/connect-api'
+import { descriptorsOf } from './built-in-plugins.ts'
 import type { PluginRegistry } from './plugin-registry.ts'
 
 export async function loadPluginPath (registry: PluginRegistry, pluginPath: string, warn: (msg: string) => void): Promise<void> {
@@ -24,7 +25,7 @@ export async function loadPluginPath (registry: PluginRegistry, pluginPath: stri
       // Not a directory: an installed npm package name.
       try {
         const req = createRequire(join(process.cwd(), 'package.json'))
-        const mod = await import(pathToFileURL(req.resolve(entry)).href) as { plugins?: PluginDescriptor[] }
+        const mod = await import(pathToFileURL(req.resolve(entry)).href) as Record<string, unknown>
         addFrom(registry, mod, entry, warn)
       } catch (err) {
         warn(`Could not load plugin.path entry ${entry}: ${(err as Error).message}`)
@@ -38,14 +39,15 @@ async function loadPackageDir (registry: PluginRegistry, dir: string, warn: (msg
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { main?: string, exports?: unknown }
     const exp = pkg.exports
     const main = typeof exp === 'string' ? exp : (exp !== null && typeof exp === 'object' && typeof (exp as Record<string, unknown>)['.'] === 'string') ? (exp as Record<string, string>)['.'] : pkg.main ?? 'index.js'
-    const mod = await import(pathToFileURL(join(dir, main)).href) as { plugins?: PluginDescriptor[] }
+    const mod = await import(pathToFileURL(join(dir, main)).href) as Record<string, unknown>
     addFrom(registry, mod, `file:${dir}/`, warn)
   } catch (err) {
     warn(`Could not load plugin from ${dir}: ${(err as Error).message}`)
   }
 }
 
-function addFrom (registry: PluginRegistry, mod: { plugins?: PluginDescriptor[] }, location: string, warn: (msg: string) => void): void {
-  if (!Array.isArray(mod.plugins)) { warn(`${location} exports no 'plugins' array; skipped`); return }
-  registry.add(mod.plugins, location)
+function addFrom (registry: PluginRegistry, mod: Record<string, unknown>, location: string, warn: (msg: string) => void): void {
+  const found: PluginDescriptor[] = descriptorsOf(mod)
+  if (found.length === 0) { warn(`${location} exports no plugin descriptors; skipped`); return }
+  registry.add(found, location)
 }

@@ -8,7 +8,7 @@ import { Stages, type ConsumedRecord } from '../errors/stages.ts'
 import type { ConverterSet } from '../plugins/plugin-factory.ts'
 
 const toBuffer = (b: Uint8Array | null): Buffer | undefined => b === null ? undefined : Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength)
-const name = (o: object): string => (o.constructor as { className?: string }).className ?? o.constructor.name
+const name = (o: object): string => { const c = o.constructor as { CLASS_NAME?: string, className?: string, name: string }; return c.CLASS_NAME ?? c.className ?? c.name }
 
 type Out<T> = T | Skipped | Promise<T | Skipped>
 

@@ -26,7 +26,7 @@ import { WorkerSourceTask } from './worker-source-task.ts'
 import type { TaskStatusListener, WorkerTask } from './worker-task.ts'
 
 export interface WorkerOptions {
-  workerId: string
+  workerId: () => string
   config: WorkerConfig
   registry: PluginRegistry
   offsetStore: OffsetStore
@@ -52,7 +52,7 @@ export class Worker {
     this.#o = o
   }
 
-  get workerId (): string { return this.#o.workerId }
+  get workerId (): string { return this.#o.workerId() }
 
   connectorType (config: Record<string, string>): ConnectorType {
     const cls = config['connector.class']
@@ -70,7 +70,7 @@ export class Worker {
 
   async startConnector (name: string, rawConfig: Record<string, string>, target: TargetState): Promise<void> {
     const s = this.#o.statuses
-    const id = this.#o.workerId
+    const id = this.#o.workerId()
     const listener = {
       onRunning: (c: string) => s.putConnector(c, { state: 'RUNNING', trace: null, workerId: id, generation: 0 }),
       onPaused: (c: string) => s.putConnector(c, { state: 'PAUSED', trace: null, workerId: id, generation: 0 }),
@@ -135,7 +135,8 @@ export class Worker {
   }
 
   async startTask (name: string, task: number, rawConnConfig: Record<string, string>, rawTaskConfig: Record<string, string>, target: TargetState): Promise<void> {
-    const { statuses: s, workerId: id, metrics } = this.#o
+    const { statuses: s, metrics } = this.#o
+    const id = this.#o.workerId()
     const labels = (state: string): { connector: string, task: string, state: string } => ({ connector: name, task: String(task), state })
     const setState = (state: 'RUNNING' | 'PAUSED' | 'FAILED' | 'UNASSIGNED', trace: string | null): void => {
       s.putTask(name, task, { state, trace, workerId: id, generation: 0 })
