@@ -18,6 +18,7 @@ export function defaultLogConfig (): LogConfig {
     flushMessages: Number.MAX_SAFE_INTEGER,
     flushMs: Number.MAX_SAFE_INTEGER,
     durableAcks: true,
+    producerIdExpirationMs: 24 * 3600 * 1000,
   }
 }
 
@@ -28,6 +29,8 @@ export function validateLogConfig (config: LogConfig): LogConfig {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new RangeError(`log config ${name} must be a number >= ${min}, got ${String(v)}`)
   }
   atLeast('segmentBytes', 14) // Kafka's minimum segment.bytes (LegacyRecord.RECORD_OVERHEAD_V0)
+  // Index positions are int32, as in Kafka (segment.bytes is an int there).
+  if (config.segmentBytes > 0x7fffffff) throw new RangeError(`log config segmentBytes must be <= ${0x7fffffff}, got ${config.segmentBytes}`)
   atLeast('segmentMs', 1)
   atLeast('retentionMs', -1)
   atLeast('retentionBytes', -1)
@@ -40,5 +43,6 @@ export function validateLogConfig (config: LogConfig): LogConfig {
   if (!['delete', 'compact', 'compact,delete'].includes(config.cleanupPolicy)) throw new RangeError(`log config cleanupPolicy must be delete, compact or compact,delete, got ${config.cleanupPolicy}`)
   if (config.messageTimestampType !== 'CreateTime' && config.messageTimestampType !== 'LogAppendTime') throw new RangeError(`log config messageTimestampType must be CreateTime or LogAppendTime, got ${String(config.messageTimestampType)}`)
   if (typeof config.durableAcks !== 'boolean') throw new RangeError('log config durableAcks must be a boolean')
+  if (config.producerIdExpirationMs !== undefined) atLeast('producerIdExpirationMs', 1)
   return { ...config }
 }

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises'
 import { ErrorCode } from '@tributary/protocol'
 import { join } from 'node:path'
 import type { AppendResult, IsolationLevel, LogConfig, OpenLogOptions, PartitionLog, ReadResult } from './types.ts'
-import { assignInPlace, buildControlBatch, readBatchHeader, BatchAttribute } from './batch-header.ts'
+import { assignInPlace, buildControlBatch, readBatchHeader, BatchAttribute, BATCH_HEADER_SIZE, LOG_OVERHEAD } from './batch-header.ts'
 import type { BatchHeader } from './batch-header.ts'
 import { validateLogConfig } from './log-config.ts'
 import { AppendWriter } from './append-writer.ts'
@@ -25,6 +25,7 @@ import { compactLog } from './compaction.ts'
 const DEFAULT_TAIL_CACHE_BYTES = 8 * 1024 * 1024
 const SNAPSHOTS_TO_KEEP = 2
 const INT32_MAX = 0x7fffffff
+const DEFAULT_PRODUCER_ID_EXPIRATION_MS = 24 * 3600 * 1000
 
 export interface PartitionLogExtras {
   /** What recovery did at open. */
@@ -107,6 +108,11 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     if (refused !== null) return refused
     if (input.length > this.#config.maxMessageBytes) return this.#error(ErrorCode.MESSAGE_TOO_LARGE, `batch of ${input.length} bytes exceeds max.message.bytes ${this.#config.maxMessageBytes}`)
     if (input.length > this.#config.segmentBytes) return this.#error(ErrorCode.RECORD_LIST_TOO_LARGE, `batch of ${input.length} bytes exceeds segment.bytes ${this.#config.segmentBytes}`)
+    // The protocol layer validated the batch; these few checks keep a bad caller from breaking
+    // the segment framing, which every later read and recovery depends on.
+    if (input.length < BATCH_HEADER_SIZE || input.readInt32BE(8) + LOG_OVERHEAD !== input.length || input.readInt8(16) !== 2 || input.readInt32BE(23) < 0) {
+      return this.#error(ErrorCode.CORRUPT_MESSAGE, 'not a well-framed RecordBatch v2')
+    }
     const h = readBatchHeader(input)
     if (this.#config.cleanupPolicy !== 'delete') {
       const problem = nullKeyProblem(input)
@@ -146,7 +152,11 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     return { errorCode: 0, baseOffset, logAppendTime: -1, logStartOffset: this.#logStartOffset }
   }
 
-  /** Assigns the next offsets to `batch` and accounts for it in the active segment (synchronous). */
+  /**
+   * Assigns the next offsets to `batch` and accounts for it in the active segment.
+   * Invariant: offsets follow arrival order — this runs synchronously inside append(), and the
+   * writer performs the disk writes in the order they were queued here.
+   */
   #place (batch: Buffer, h: BatchHeader, now: number, logAppendTime: number | null): number {
     this.#maybeRoll(batch.length, h.lastOffsetDelta, now)
     const baseOffset = this.#nextOffset
@@ -174,6 +184,8 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     const snapshot = this.#producers.snapshot(base)
     const next = Segment.create(this.dir, base)
     this.#segments.push(next)
+    // Invariant: this task precedes every write to `next` in the writer's queue, so no append to
+    // the new segment is acknowledged before the old one is fsynced, indexed and checkpointed.
     void this.#writer.task(async () => {
       await old.datasync()
       this.#writer.forget(old)
@@ -237,6 +249,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       abortedTransactions: committed ? [] : null,
     }
     if (fetchOffset < this.#logStartOffset || fetchOffset > highWatermark) return { ...result, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
+    // Invariant: reads stop at the high watermark (completed writes only), read_committed at the LSO.
     const upper = committed ? lastStableOffset : highWatermark
     if (fetchOffset >= upper) return result
     const records = this.#cache.read(fetchOffset, maxBytes, upper) ?? await this.#readSegments(fetchOffset, maxBytes, upper)
@@ -340,13 +353,15 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   }
 
   runMaintenance (now: number): Promise<void> {
-    // One maintenance pass at a time.
-    this.#maintenance = this.#maintenance.then(() => this.#maintain(now))
-    return this.#maintenance
+    // One maintenance pass at a time; a failed pass is reported to its caller and does not block the next.
+    const pass = this.#maintenance.catch(() => {}).then(() => this.#maintain(now))
+    this.#maintenance = pass
+    return pass
   }
 
   async #maintain (now: number): Promise<void> {
     if (this.#closed || this.#writer.failure !== null) return
+    this.#producers.expireBefore(now - (this.#config.producerIdExpirationMs ?? DEFAULT_PRODUCER_ID_EXPIRATION_MS))
     if (this.#config.cleanupPolicy !== 'compact') {
       await this.#deleteSegments(retentionDeletableCount(this.#segments, this.#config, now))
     }

@@ -115,3 +115,27 @@ test('open transactions and the aborted index survive a crash; the LSO holds unt
   await reopened.appendControl({ producerId: 9, producerEpoch: 1, commit: false, coordinatorEpoch: 1 }, { durable: true })
   assert.equal(reopened.lastStableOffset(), reopened.logEndOffset())
 })
+
+test('idle producers expire during maintenance; open transactions keep theirs', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const log = await openTestLog(dir, { producerIdExpirationMs: 1000 })
+  t.after(() => log.close())
+  await log.append(buildClientBatch([{ key: 'a', value: 'a' }], { producerId: 1, producerEpoch: 0, baseSequence: 0, timestamp: 100 }), { durable: false })
+  await log.append(buildClientBatch([{ key: 'b', value: 'b' }], { producerId: 2, producerEpoch: 0, baseSequence: 0, timestamp: 100, transactional: true }), { durable: false })
+  const gap = buildClientBatch([{ key: 'c', value: 'c' }], { producerId: 1, producerEpoch: 0, baseSequence: 5, timestamp: 200 })
+  assert.equal((await log.append(gap, { durable: false })).errorCode, 45)
+  await log.runMaintenance(10_000)
+  assert.equal((await log.append(gap, { durable: false })).errorCode, 0, 'expired producer: any sequence again')
+  assert.deepEqual([...log.openTransactions().keys()], [2])
+})
+
+test('a badly framed batch is refused before it can reach the segment', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const log = await openTestLog(dir)
+  t.after(() => log.close())
+  const batch = buildClientBatch([{ key: 'a', value: 'a' }])
+  assert.equal((await log.append(batch.subarray(0, batch.length - 1), { durable: false })).errorCode, 2)
+  assert.equal((await log.append(Buffer.concat([batch, Buffer.alloc(3)]), { durable: false })).errorCode, 2)
+  assert.equal(log.logEndOffset(), 0)
+  assert.equal((await log.append(batch, { durable: false })).errorCode, 0)
+})

@@ -115,6 +115,14 @@ export class ProducerState {
     if (!commit) this.#aborted.push({ producerId, firstOffset: open.firstOffset, lastOffset: offset })
   }
 
+  /** producer.id.expiration.ms: forgets producers idle since before `cutoff` with no open transaction. */
+  expireBefore (cutoff: number): void {
+    for (const [pid, entry] of this.#producers) {
+      const last = entry.batches[entry.batches.length - 1]
+      if (last !== undefined && last.timestamp < cutoff && !this.#openTxns.has(pid)) this.#producers.delete(pid)
+    }
+  }
+
   openTransactions (): Map<number, OpenTxn> {
     return new Map([...this.#openTxns].map(([pid, txn]) => [pid, { ...txn }]))
   }

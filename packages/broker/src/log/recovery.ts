@@ -10,7 +10,7 @@
 //     replay of the batch headers after it (from the start of the log without a snapshot).
 
 import { mkdir, readdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { LogConfig } from './types.ts'
 import { Segment, segmentFileName } from './segment.ts'
 import { ProducerState } from './producer-state.ts'
@@ -71,6 +71,8 @@ export async function loadPartition (dir: string, config: LogConfig): Promise<Lo
     } else {
       const fresh = Segment.create(dir, base)
       await fresh.ready()
+      await fsyncDir(dir)
+      await fsyncDir(dirname(dir)) // the partition directory itself may be new
       segments.push(fresh)
     }
   }

@@ -24,6 +24,8 @@ export interface LogConfig {
    * (group commit: one fsync covers every append waiting at that moment).
    */
   durableAcks: boolean
+  /** producer.id.expiration.ms: idle producers' dedup state is dropped after this (default 86400000). */
+  producerIdExpirationMs?: number
 }
 
 export interface AppendResult {
