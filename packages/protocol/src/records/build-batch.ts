@@ -1,6 +1,7 @@
 // Building v2 batches: used by the broker for transaction markers and by tests and tools.
 
-import { compress } from '../compression/index.ts'
+import { compress, CompressionCodec } from '../compression/index.ts'
+import type { CompressionName } from '../compression/index.ts'
 import { crc32c } from '../crc32c.ts'
 import { BATCH_HEADER_SIZE, BatchAttribute, BatchField, CRC_START, LOG_OVERHEAD, TimestampType, writeInt64 } from './batch-header.ts'
 import { decodeRecord, encodeRecords } from './record.ts'
@@ -9,8 +10,8 @@ import type { RecordInput } from './record.ts'
 export interface BuildBatchOptions {
   records: RecordInput[]
   baseOffset?: number
-  /** Codec id 0-4 (see CompressionCodec). */
-  compression?: number
+  /** Codec id 0-4 or its name (see CompressionCodec). */
+  compression?: number | CompressionName
   producerId?: number
   producerEpoch?: number
   baseSequence?: number
@@ -43,7 +44,7 @@ export function buildRecordBatch (options: BuildBatchOptions): Buffer {
   }
   const baseTimestamp = options.baseTimestamp ?? (minTs === Infinity ? Date.now() : minTs)
   const maxTimestamp = options.maxTimestamp ?? (maxTs === -Infinity ? baseTimestamp : maxTs)
-  const codec = options.compression ?? 0
+  const codec = typeof options.compression === 'string' ? CompressionCodec[options.compression] : options.compression ?? 0
   const body = compress(codec, encodeRecords(records, baseTimestamp))
   let lastOffsetDelta = records.length - 1
   for (let i = 0; i < records.length; i++) lastOffsetDelta = Math.max(lastOffsetDelta, records[i].offsetDelta ?? i)

@@ -52,6 +52,10 @@ describe('build and iterate with every codec', () => {
     })
   }
 
+  test('compression given by name', () => {
+    assert.equal(readBatchHeader(buildRecordBatch({ records: [{ value: 'x' }], compression: 'lz4' })).compression, 3)
+  })
+
   test('transactional and LogAppendTime attribute bits', () => {
     const b = buildRecordBatch({ records: [{ value: 'x' }], transactional: true, producerId: 1, producerEpoch: 0, baseSequence: 0, timestampType: 1 })
     const h = readBatchHeader(b)
