@@ -41,6 +41,8 @@ export class AppendWriter {
   #unflushedMessages = 0
   #flushTimer: NodeJS.Timeout | null = null
   #idle: Array<() => void> = []
+  #rounds = 0
+  #syncs = 0
   readonly #options: AppendWriterOptions
 
   constructor (options: AppendWriterOptions) {
@@ -67,6 +69,11 @@ export class AppendWriter {
   /** Runs `run` after everything queued before it; a failing task stops the writer. */
   task (run: () => Promise<void>): Promise<void> {
     return this.#enqueue((resolve, reject) => ({ kind: 'task', run, resolve, reject }))
+  }
+
+  /** Writer rounds run and fdatasync rounds done, for metrics and tests of group commit. */
+  stats (): { rounds: number; syncs: number } {
+    return { rounds: this.#rounds, syncs: this.#syncs }
   }
 
   /** A segment whose data was fsynced elsewhere (roll) or that is going away. */
@@ -116,6 +123,7 @@ export class AppendWriter {
   }
 
   async #process (round: Item[]): Promise<void> {
+    this.#rounds++
     let group: WriteItem[] = []
     let needSync = false
     const writeGroup = async (): Promise<void> => {
@@ -154,6 +162,7 @@ export class AppendWriter {
     this.#dirty.clear()
     this.#unflushedMessages = 0
     this.stopTimers()
+    if (segments.length > 0) this.#syncs++
     for (const segment of segments) await segment.datasync()
   }
 

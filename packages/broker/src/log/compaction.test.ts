@@ -97,3 +97,23 @@ test('compacted topics refuse records without a key', async (t) => {
   const r = await log.append(buildClientBatch([{ key: null, value: 'v' }]), { durable: false })
   assert.equal(r.errorCode, 87)
 })
+
+for (const codec of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
+  test(`a partly superseded ${codec} batch is rebuilt with the same codec`, async (t) => {
+    const dir = await tempPartitionDir(t)
+    const log = await openTestLog(dir, config)
+    t.after(() => log.close())
+    await log.append(buildClientBatch([{ key: 'a', value: 'a-old', timestamp: 100 }, { key: 'b', value: 'b-keep', timestamp: 100 }, { key: 'c', value: 'c-keep', timestamp: 100 }], { compression: codec }), { durable: false })
+    await log.append(buildClientBatch([{ key: 'a', value: 'a-new', timestamp: 100 }]), { durable: false })
+    for (let i = 0; i < 10; i++) await log.append(buildClientBatch([{ key: `pad${i}`, value: 'x'.repeat(100), timestamp: 100 }]), { durable: false })
+    await log.flush()
+    await log.runMaintenance(200)
+    const [first] = (await log.read(0, 1, 'read_uncommitted')).records
+    const h = readBatchHeader(first)
+    assert.equal(h.attributes & 0x07, { gzip: 1, snappy: 2, lz4: 3, zstd: 4 }[codec])
+    assert.equal(h.baseOffset, 0)
+    assert.equal(h.lastOffsetDelta, 2, 'the batch keeps its offset range')
+    assert.equal(h.recordsCount, 2)
+    assert.deepEqual(recordsOf([first]).map((r) => [r.offset, r.key, r.value]), [[1, 'b', 'b-keep'], [2, 'c', 'c-keep']])
+  })
+}

@@ -30,6 +30,8 @@ const DEFAULT_PRODUCER_ID_EXPIRATION_MS = 24 * 3600 * 1000
 export interface PartitionLogExtras {
   /** What recovery did at open. */
   readonly recoveryReport: LoadedPartition['report']
+  /** Writer rounds and fdatasync rounds since open (group commit shows as syncs << appends). */
+  writerStats(): { rounds: number; syncs: number }
 }
 
 export async function openPartitionLog (options: OpenLogOptions): Promise<PartitionLog & PartitionLogExtras> {
@@ -85,6 +87,10 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       flushMessages: () => this.#config.flushMessages,
       flushMs: () => this.#config.flushMs,
     })
+  }
+
+  writerStats (): { rounds: number; syncs: number } {
+    return this.#writer.stats()
   }
 
   get #active (): Segment { return this.#segments[this.#segments.length - 1] }

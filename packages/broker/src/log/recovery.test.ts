@@ -108,3 +108,22 @@ test('leftover temp and .cleaned files from an interrupted write are removed', a
   assert.ok(!names.some((n) => n.endsWith('.cleaned') || n.endsWith('.tmp')))
   assert.equal(log.logEndOffset(), 3)
 })
+
+test('batches larger than the scan chunk survive recovery and are served whole', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const config = { maxMessageBytes: 8 << 20 }
+  const log = await openTestLog(dir, config, 0)
+  const big = buildClientBatch([{ key: 'big', value: Buffer.alloc(3 << 20, 7) }])
+  await log.append(batchOf(0), { durable: false })
+  await log.append(big, { durable: false })
+  await log.append(batchOf(2), { durable: false })
+  await log.flush()
+  const reopened = await openTestLog(dir, config, 0)
+  t.after(() => reopened.close())
+  assert.equal(reopened.recoveryReport.truncatedBytes, 0)
+  assert.equal(reopened.logEndOffset(), 3)
+  const r = await reopened.read(1, 1 << 20, 'read_uncommitted')
+  assert.equal(r.records.length, 1)
+  assert.equal(r.bytes, big.length)
+  assert.deepEqual(recordsOf(await readAll(reopened)).map((x) => x.key), ['k0', 'big', 'k2'])
+})

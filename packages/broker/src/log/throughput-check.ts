@@ -1,6 +1,7 @@
 // Throughput self-check, run by hand (not a test):
-//   node packages/broker/src/log/throughput-check.ts [totalMiB=512]
-// Appends 64 KiB batches (64 × 1 KiB records) with durableAcks off and 16 appends in flight, then
+//   node packages/broker/src/log/throughput-check.ts [totalMiB=512] [--durable]
+// Appends 64 KiB batches (64 × 1 KiB records) with durableAcks off (or on, with --durable: every
+// append waits for its group-commit fdatasync) and 16 appends in flight, then
 // reads everything back from the files (tail cache off) with 1 MiB fetches. Prints MB/s.
 
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -10,14 +11,15 @@ import { openPartitionLog } from './partition-log.ts'
 import { defaultLogConfig } from './log-config.ts'
 import { buildClientBatch } from './client-batch-builder.ts'
 
-const totalMiB = Number(process.argv[2] ?? 512)
+const totalMiB = Number(process.argv.find((a, i) => i >= 2 && /^\d+$/.test(a)) ?? 512)
+const durable = process.argv.includes('--durable')
 const root = await mkdtemp(join(tmpdir(), 'tributary-log-bench-'))
 try {
   const log = await openPartitionLog({
     dir: join(root, 'bench-0'),
     topic: 'bench',
     partition: 0,
-    config: { ...defaultLogConfig(), durableAcks: false },
+    config: { ...defaultLogConfig(), durableAcks: durable },
     tailCacheBytes: 0,
   })
   const batch = buildClientBatch(Array.from({ length: 64 }, (_, i) => ({ key: `key-${i}`, value: Buffer.alloc(1000, i) })))
@@ -27,14 +29,14 @@ try {
   await Promise.all(Array.from({ length: 16 }, async () => {
     while (sent < batches) {
       sent++
-      const r = await log.append(batch, { durable: false })
+      const r = await log.append(batch, { durable })
       if (r.errorCode !== 0) throw new Error(`append failed ${r.errorCode}`)
     }
   }))
   await log.flush()
   const appendSeconds = (performance.now() - started) / 1000
   const bytes = log.size()
-  console.log(`append: ${(bytes / 1e6 / appendSeconds).toFixed(0)} MB/s (${batches} batches of ${batch.length} B, ${(bytes / 1e6).toFixed(0)} MB in ${appendSeconds.toFixed(2)} s, flush included)`)
+  console.log(`append${durable ? ' (durable)' : ''}: ${(bytes / 1e6 / appendSeconds).toFixed(0)} MB/s (${batches} batches of ${batch.length} B, ${(bytes / 1e6).toFixed(0)} MB in ${appendSeconds.toFixed(2)} s, flush included)`)
 
   const readStarted = performance.now()
   let offset = 0
