@@ -1,0 +1,245 @@
+// Cast$Key / Cast$Value: cast fields (`spec=a:int32,b:string`) or the whole key/value (`spec=int64`)
+// to another primitive type. Java's narrowing rules; logical Date/Time/Timestamp are first encoded
+// (days / ms) unless the target is string; bytes cast to string as base64.
+import {
+  AbstractConfig, ConfigDef, ConfigError, DataError, SchemaBuilder, Struct, BigDecimal, LogicalName, ConnectDate, ConnectTime, ConnectTimestamp,
+  mapEntries, mapFromEntries, mapGet, describeValueClass, lambdaValidator, formatDateValue, formatJavaDouble, formatJavaFloat,
+} from '@tributary/connect-api'
+import type { ConnectRecord, Schema, SchemaType, Transformation } from '@tributary/connect-api'
+import { KEY, VALUE } from './util/record-part.ts'
+import type { RecordPart } from './util/record-part.ts'
+import { requireMap, requireStruct } from './util/requirements.ts'
+import { SchemaUpdateCache } from './util/schema-update-cache.ts'
+import { withReplaceNullWithDefault, REPLACE_NULL_WITH_DEFAULT } from './util/common-config.ts'
+
+const PURPOSE = 'cast types'
+const INPUT_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES']
+const OUTPUT_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING']
+const WHOLE_VALUE = Symbol('whole value')
+type CastSpec = Map<string | typeof WHOLE_VALUE, SchemaType>
+
+function parseSpec(mappings: readonly string[]): CastSpec {
+  const spec: CastSpec = new Map()
+  let whole = false
+  for (const mapping of mappings) {
+    const parts = javaSplit(mapping, ':')
+    if (parts.length > 2) throw ConfigError.invalid('renames', mappings, `Invalid rename mapping: ${mapping}`)
+    const typeName = (parts.length === 1 ? parts[0] : parts[1]).trim().toUpperCase()
+    if (!/^[A-Z0-9]+$/.test(typeName) || !['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES', 'ARRAY', 'MAP', 'STRUCT'].includes(typeName)) {
+      throw new ConfigError(`Invalid type found in casting spec: ${(parts.length === 1 ? parts[0] : parts[1]).trim()}`)
+    }
+    const type = typeName as SchemaType
+    if (!OUTPUT_TYPES.includes(type)) {
+      throw new ConfigError(`Cast transformation does not support casting to ${type}; supported types are [${OUTPUT_TYPES.join(', ')}]`)
+    }
+    if (parts.length === 1) {
+      spec.set(WHOLE_VALUE, type)
+      whole = true
+    } else spec.set(parts[0].trim(), type)
+  }
+  if (whole && mappings.length > 1) {
+    throw new ConfigError('Cast transformations that specify a type to cast the entire value to may ony specify a single cast in their spec')
+  }
+  return spec
+}
+
+/** Java's String.split: trailing empty strings are dropped. */
+function javaSplit(s: string, sep: string): string[] {
+  const parts = s.split(sep)
+  while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop()
+  return parts
+}
+
+export const CAST_CONFIG_DEF = withReplaceNullWithDefault(new ConfigDef().define({
+  name: 'spec', type: 'LIST', importance: 'HIGH',
+  validator: lambdaValidator((_name, value) => {
+    const list = value as string[] | null
+    if (!list || list.length === 0) throw new ConfigError('Must specify at least one field to cast.')
+    parseSpec(list)
+  }, () => 'list of colon-delimited pairs, e.g. <code>foo:bar,abc:xyz</code>'),
+  documentation: 'Fields and target types as field1:type,field2:type, or a single type to cast the whole value. Types: int8, int16, int32, int64, float32, float64, boolean, string.',
+}))
+
+export abstract class Cast implements Transformation {
+  static readonly Key = class CastKey extends Cast { constructor() { super(KEY) } }
+  static readonly Value = class CastValue extends Cast { constructor() { super(VALUE) } }
+
+  readonly #part: RecordPart
+  #spec: CastSpec = new Map()
+  #replaceNull = true
+  #cache = new SchemaUpdateCache()
+
+  constructor(part: RecordPart) {
+    this.#part = part
+  }
+
+  configure(props: Readonly<Record<string, unknown>>): void {
+    const config = new AbstractConfig(CAST_CONFIG_DEF, props)
+    this.#spec = parseSpec(config.getList('spec')!)
+    this.#replaceNull = config.getBoolean(REPLACE_NULL_WITH_DEFAULT)!
+    this.#cache = new SchemaUpdateCache()
+  }
+
+  apply<T extends ConnectRecord>(record: T): T {
+    const value = this.#part.value(record)
+    if (value === null) return record
+    const schema = this.#part.schema(record)
+    const whole = this.#spec.get(WHOLE_VALUE)
+    if (schema === null) {
+      if (whole !== undefined) return this.#part.newRecord(record, null, castValue(null, value, whole))
+      const map = requireMap(value, PURPOSE)
+      const updated = new Map(mapEntries(map))
+      for (const [field, type] of this.#spec) updated.set(field, castValue(null, mapGet(map, field as string), type))
+      return this.#part.newRecord(record, null, mapFromEntries(updated, map))
+    }
+    const updatedSchema = this.#cache.getOrBuild(schema, (s) => this.#buildSchema(s))
+    if (whole !== undefined) return this.#part.newRecord(record, updatedSchema, castValue(schema, value, whole))
+    const struct = requireStruct(value, PURPOSE)
+    const out = new Struct(updatedSchema)
+    for (const field of struct.schema.fields) {
+      const orig = this.#replaceNull ? struct.get(field) : struct.getWithoutDefault(field)
+      const target = this.#spec.get(field.name)
+      out.put(field.name, target !== undefined ? castValue(field.schema, orig, target) : orig)
+    }
+    return this.#part.newRecord(record, updatedSchema, out)
+  }
+
+  #buildSchema(schema: Schema): Schema {
+    const whole = this.#spec.get(WHOLE_VALUE)
+    let builder: SchemaBuilder
+    if (whole !== undefined) {
+      builder = SchemaBuilder.type(whole)
+      // a logical name on the new primitive would describe a value it no longer holds
+      if (!isLogical(schema)) SchemaBuilder.copyBasics(schema, builder)
+    } else {
+      builder = SchemaBuilder.copyBasics(schema, SchemaBuilder.struct())
+      for (const field of schema.fields) {
+        const target = this.#spec.get(field.name)
+        if (target === undefined) {
+          builder.field(field.name, field.schema)
+          continue
+        }
+        const fb = SchemaBuilder.type(target)
+        if (field.schema.optional) fb.optional()
+        if (field.schema.defaultValue !== null) fb.defaultValue(castValue(field.schema, field.schema.defaultValue, target))
+        builder.field(field.name, fb.build())
+      }
+    }
+    if (schema.optional) builder.optional()
+    if (schema.defaultValue !== null) builder.defaultValue(castValue(schema, schema.defaultValue, builder.type))
+    return builder.build()
+  }
+
+  config(): ConfigDef {
+    return CAST_CONFIG_DEF
+  }
+
+  close(): void {}
+}
+
+function isLogical(schema: Schema): boolean {
+  return schema.name !== null && (Object.values(LogicalName) as string[]).includes(schema.name)
+}
+
+function inferType(value: unknown): SchemaType | null {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'INT64' : 'FLOAT64'
+  if (typeof value === 'bigint') return 'INT64'
+  if (typeof value === 'boolean') return 'BOOLEAN'
+  if (typeof value === 'string') return 'STRING'
+  if (value instanceof Uint8Array) return 'BYTES'
+  if (value instanceof Struct) return 'STRUCT'
+  if (Array.isArray(value)) return 'ARRAY'
+  return null
+}
+
+function castValue(schema: Schema | null, value: unknown, target: SchemaType): unknown {
+  if (value === null || value === undefined) return null
+  const inferred = schema ? schema.type : inferType(value)
+  if (inferred === null) throw new DataError(`Cast transformation was passed a value of type ${describeValueClass(value)} which is not supported by Connect's data API`)
+  if (!INPUT_TYPES.includes(inferred)) {
+    throw new DataError(`Cast transformation does not support casting from ${inferred}; supported types are [${INPUT_TYPES.join(', ')}]`)
+  }
+  let v: unknown = value
+  if (schema !== null && schema.name !== null && target !== 'STRING') v = encodeLogical(schema, v)
+  try {
+    switch (target) {
+      case 'INT8': return Number(BigInt.asIntN(8, toIntBig(v)))
+      case 'INT16': return Number(BigInt.asIntN(16, toIntBig(v)))
+      case 'INT32': return Number(BigInt.asIntN(32, toIntBig(v)))
+      case 'INT64': {
+        const n = BigInt.asIntN(64, toBigInt(v))
+        return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n
+      }
+      case 'FLOAT32': return Math.fround(toDouble(v))
+      case 'FLOAT64': return toDouble(v)
+      case 'BOOLEAN':
+        if (typeof v === 'boolean') return v
+        if (typeof v === 'string') return v.toLowerCase() === 'true'
+        return toBigInt(v) !== 0n
+      case 'STRING': return castToString(inferred, v)
+      default: throw new DataError(`${target} is not supported in the Cast transformation.`)
+    }
+  } catch (err) {
+    if (err instanceof NumberFormatError) throw new DataError(`Value (${String(value)}) was out of range for requested data type`, { cause: err })
+    throw err
+  }
+}
+
+class NumberFormatError extends Error {}
+
+function encodeLogical(schema: Schema, value: unknown): unknown {
+  switch (schema.name) {
+    case LogicalName.DATE: return ConnectDate.fromLogical(schema, value as Date)
+    case LogicalName.TIME: return ConnectTime.fromLogical(schema, value as Date)
+    case LogicalName.TIMESTAMP: return ConnectTimestamp.fromLogical(schema, value as Date)
+    default: return value
+  }
+}
+
+/** Java narrows a double to int first (saturating), then to byte/short. */
+function toIntBig(v: unknown): bigint {
+  if (typeof v !== 'number') return toBigInt(v)
+  if (Number.isNaN(v)) return 0n
+  return BigInt(Math.max(-2147483648, Math.min(2147483647, Math.trunc(v))))
+}
+
+/** Java's Number.longValue() (doubles saturate then wrap by width), boolean 1/0, or parseLong for strings. */
+function toBigInt(v: unknown): bigint {
+  if (typeof v === 'bigint') return v
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return 0n
+    if (v >= 9.223372036854776e18) return 2n ** 63n - 1n
+    if (v <= -9.223372036854776e18) return -(2n ** 63n)
+    return BigInt(Math.trunc(v))
+  }
+  if (typeof v === 'boolean') return v ? 1n : 0n
+  if (v instanceof BigDecimal) return BigInt(Math.trunc(v.toNumber()))
+  if (typeof v === 'string') {
+    if (!/^[+-]?\d+$/.test(v)) throw new NumberFormatError(`For input string: "${v}"`)
+    return BigInt(v)
+  }
+  throw new DataError(`Unexpected type in Cast transformation: ${describeValueClass(v)}`)
+}
+
+function toDouble(v: unknown): number {
+  if (typeof v === 'number') return v
+  if (typeof v === 'bigint') return Number(v)
+  if (typeof v === 'boolean') return v ? 1 : 0
+  if (v instanceof BigDecimal) return v.toNumber()
+  if (typeof v === 'string') {
+    const t = v.trim()
+    if (!/^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/.test(t)) throw new NumberFormatError(`For input string: "${v}"`)
+    return Number(t.replace(/[fFdD]$/, ''))
+  }
+  throw new DataError(`Unexpected type in Cast transformation: ${describeValueClass(v)}`)
+}
+
+function castToString(inputType: SchemaType, v: unknown): string {
+  if (v instanceof Date) return formatDateValue(v)
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64')
+  if (typeof v === 'number') {
+    if (inputType === 'FLOAT32') return formatJavaFloat(v)
+    if (inputType === 'FLOAT64') return formatJavaDouble(v)
+  }
+  return String(v)
+}
