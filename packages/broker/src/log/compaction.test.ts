@@ -117,3 +117,38 @@ for (const codec of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
     assert.deepEqual(recordsOf([first]).map((r) => [r.offset, r.key, r.value]), [[1, 'b', 'b-keep'], [2, 'c', 'c-keep']])
   })
 }
+
+test('a compacted log keeps its data when reopened without a checkpoint after a crash', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const log = await openTestLog(dir, config)
+  for (let round = 0; round < 5; round++) {
+    for (const key of ['a', 'b', 'c']) await log.append(buildClientBatch([{ key, value: `${key}${round}`, timestamp: 100 }]), { durable: false })
+  }
+  for (let i = 0; i < 10; i++) await log.append(buildClientBatch([{ key: `pad${i}`, value: 'x'.repeat(100), timestamp: 100 }]), { durable: false })
+  await log.runMaintenance(200)
+  const compacted = recordsOf(await readAll(log))
+  await log.flush()
+  const { rm } = await import('node:fs/promises')
+  await rm(`${dir}/log.checkpoint`)
+  const reopened = await openTestLog(dir, config)
+  t.after(() => reopened.close())
+  assert.equal(reopened.recoveryReport.truncatedBytes, 0)
+  assert.deepEqual(recordsOf(await readAll(reopened)), compacted)
+})
+
+test('maintenance completes while appends keep flowing', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const log = await openTestLog(dir, { ...config, durableAcks: true })
+  t.after(() => log.close())
+  let stop = false
+  const writers = Array.from({ length: 4 }, async (_, w) => {
+    for (let i = 0; !stop; i++) await log.append(buildClientBatch([{ key: `w${w}-${i % 20}`, value: 'v'.repeat(50), timestamp: 100 }]), { durable: true })
+  })
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  await log.runMaintenance(200)
+  await log.runMaintenance(200)
+  stop = true
+  await Promise.all(writers)
+  const records = recordsOf(await readAll(log))
+  assert.deepEqual(records.map((r) => r.offset), [...records.map((r) => r.offset)].sort((a, b) => a - b))
+})

@@ -376,7 +376,6 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   }
 
   async #compact (now: number): Promise<void> {
-    await this.#writer.idle()
     const lso = this.lastStableOffset()
     // Cleanable: rolled and fsynced (below the recovery point), fully stable, old enough.
     const cleanable: Segment[] = []

@@ -60,7 +60,8 @@ export async function loadPartition (dir: string, config: LogConfig): Promise<Lo
   const marker = await readJsonFile<CleanShutdownMarker>(join(dir, CLEAN_SHUTDOWN_FILE))
   await removeFile(join(dir, CLEAN_SHUTDOWN_FILE))
   await fsyncDir(dir)
-  const checkpoint = await readJsonFile<LogCheckpoint>(join(dir, CHECKPOINT_FILE)) ?? { logStartOffset: 0, recoveryPoint: 0 }
+  const savedCheckpoint = await readJsonFile<LogCheckpoint>(join(dir, CHECKPOINT_FILE))
+  const checkpoint = savedCheckpoint ?? { logStartOffset: 0, recoveryPoint: 0 }
 
   const bases = [...logBases].sort((a, b) => a - b)
   if (bases.length === 0) bases.push(Math.max(0, checkpoint.logStartOffset))
@@ -86,7 +87,8 @@ export async function loadPartition (dir: string, config: LogConfig): Promise<Lo
     const unflushed = segment.baseOffset >= checkpoint.recoveryPoint
     if ((clean || !unflushed) && await segment.loadIndex()) continue
     const fileSize = segment.size
-    const valid = await segment.scan({ strict: unflushed, indexIntervalBytes: config.indexIntervalBytes })
+    // Without a checkpoint, any older segment may have been compacted (offset gaps are legal there).
+    const valid = await segment.scan({ strict: unflushed && (savedCheckpoint !== null || isLast), indexIntervalBytes: config.indexIntervalBytes })
     report.scannedSegments++
     if (!isLast && valid === fileSize) {
       await segment.persistIndex()
