@@ -56,6 +56,19 @@ describe('header versions', () => {
   })
 })
 
+test('unknown tagged fields in a body are skipped; known ones after them are still read', () => {
+  const w = new Writer()
+  w.writeInt16(ApiKey.Fetch); w.writeInt16(12); w.writeInt32(1); w.writeNullableString(null, false); w.writeUInt8(0)
+  w.writeInt32(-1); w.writeInt32(500); w.writeInt32(1); w.writeInt32(1024); w.writeInt8(0); w.writeInt32(0); w.writeInt32(-1)
+  w.writeUVarint(1); w.writeUVarint(1); w.writeUVarint(1) // topics [], forgotten [], rackId ''
+  w.writeUVarint(2)
+  const id = new Writer(); id.writeNullableString('cluster-7', true); w.writeTaggedField(0, id)
+  w.writeUVarint(99); w.writeUVarint(3); w.writeRaw(Buffer.from([1, 2, 3]))
+  const body = decodeRequest(ApiKey.Fetch, 12, w.toBuffer())
+  assert.equal(body.clusterId, 'cluster-7')
+  assert.equal(body.maxWaitMs, 500)
+})
+
 describe('unknown and unsupported', () => {
   test('decodeRequestHeader does not throw on unknown api keys or versions', () => {
     const w = new Writer()
