@@ -37,7 +37,10 @@ function send (reply: FastifyReply, status: number, message: string): FastifyRep
 }
 
 export async function createRestServer (opts: RestServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: opts.log.child({ logger: 'rest' }) as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024 * 1024 })
+  // Request lines are not logged (Kafka logs them at DEBUG); errors are.
+  const restLog = opts.log.child({ logger: 'org.apache.kafka.connect.runtime.rest.RestServer' })
+  restLog.level = 'warn'
+  const app = Fastify({ loggerInstance: restLog as FastifyBaseLogger, bodyLimit: 64 * 1024 * 1024 })
 
   // Only JSON is accepted (Jersey answers 415 to anything else); parse failures are 500s as in Kafka.
   app.removeAllContentTypeParsers()
