@@ -9,43 +9,58 @@
 // maxTimestampBefore_i < t: a timestamp search may start scanning at filePosition_i.
 
 export class SegmentIndex {
-  relOffsets: number[] = []
-  positions: number[] = []
-  timestamps: number[] = []
+  // Typed arrays (16 bytes per entry) grown by doubling: a 1 GiB segment at the default 4 KiB
+  // interval holds ~262k entries, ~4 MiB.
+  #relOffsets = new Int32Array(16)
+  #positions = new Int32Array(16)
+  #timestamps = new Float64Array(16)
+  #length = 0
 
-  get length (): number { return this.relOffsets.length }
+  get length (): number { return this.#length }
 
   add (relOffset: number, position: number, maxTimestampBefore: number): void {
-    this.relOffsets.push(relOffset)
-    this.positions.push(position)
-    this.timestamps.push(maxTimestampBefore)
+    if (this.#length === this.#relOffsets.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const next = make(a.length * 2)
+        next.set(a)
+        return next
+      }
+      this.#relOffsets = grow(this.#relOffsets, (n) => new Int32Array(n))
+      this.#positions = grow(this.#positions, (n) => new Int32Array(n))
+      this.#timestamps = grow(this.#timestamps, (n) => new Float64Array(n))
+    }
+    this.#relOffsets[this.#length] = relOffset
+    this.#positions[this.#length] = position
+    this.#timestamps[this.#length] = maxTimestampBefore
+    this.#length++
   }
 
   clear (): void {
-    this.relOffsets = []
-    this.positions = []
-    this.timestamps = []
+    this.#relOffsets = new Int32Array(16)
+    this.#positions = new Int32Array(16)
+    this.#timestamps = new Float64Array(16)
+    this.#length = 0
   }
 
   /** File position of the last indexed batch whose base offset is <= relOffset (0 if none). */
   positionForOffset (relOffset: number): number {
-    const i = lastIndexWhere(this.relOffsets, (v) => v <= relOffset)
-    return i < 0 ? 0 : this.positions[i]
+    const i = lastIndexWhere(this.#relOffsets, this.#length, (v) => v <= relOffset)
+    return i < 0 ? 0 : this.#positions[i]
   }
 
   /** File position from which every batch before it has timestamps < timestamp. */
   positionForTimestamp (timestamp: number): number {
     // timestamps are non-decreasing, so binary search applies.
-    const i = lastIndexWhere(this.timestamps, (v) => v < timestamp)
-    return i < 0 ? 0 : this.positions[i]
+    const i = lastIndexWhere(this.#timestamps, this.#length, (v) => v < timestamp)
+    return i < 0 ? 0 : this.#positions[i]
   }
 
   encodeOffsetIndex (): Buffer {
     const out = Buffer.allocUnsafe(4 + this.length * 8)
     out.writeInt32BE(this.length, 0)
     for (let i = 0; i < this.length; i++) {
-      out.writeInt32BE(this.relOffsets[i], 4 + i * 8)
-      out.writeInt32BE(this.positions[i], 8 + i * 8)
+      out.writeInt32BE(this.#relOffsets[i], 4 + i * 8)
+      out.writeInt32BE(this.#positions[i], 8 + i * 8)
     }
     return out
   }
@@ -54,8 +69,8 @@ export class SegmentIndex {
     const out = Buffer.allocUnsafe(4 + this.length * 12)
     out.writeInt32BE(this.length, 0)
     for (let i = 0; i < this.length; i++) {
-      out.writeBigInt64BE(BigInt(this.timestamps[i]), 4 + i * 12)
-      out.writeInt32BE(this.relOffsets[i], 12 + i * 12)
+      out.writeBigInt64BE(BigInt(this.#timestamps[i]), 4 + i * 12)
+      out.writeInt32BE(this.#relOffsets[i], 12 + i * 12)
     }
     return out
   }
@@ -75,9 +90,9 @@ export class SegmentIndex {
 }
 
 /** Index of the last element satisfying a predicate that holds for a prefix of a sorted array. */
-function lastIndexWhere (values: number[], holds: (v: number) => boolean): number {
+function lastIndexWhere (values: Int32Array | Float64Array, length: number, holds: (v: number) => boolean): number {
   let lo = 0
-  let hi = values.length - 1
+  let hi = length - 1
   let found = -1
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1
