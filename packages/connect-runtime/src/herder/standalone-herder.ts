@@ -2,7 +2,7 @@
 // memory. Every mutation runs through one queue (Kafka's herder thread), so a create, a pause and a
 // delete of the same connector can never interleave. Cross-entity rules (offsets only when
 // STOPPED, 404/409 wording) live here and nowhere else.
-import { SinkConnector, SourceConnector, type PluginDescriptor } from '@tributary/connect-api'
+import { SinkConnector, type SourceConnector, type PluginDescriptor } from '@tributary/connect-api'
 import type { Logger } from 'pino'
 import type { ConfigTransformer } from '../config-providers/config-transformer.ts'
 import { ConnectRestError } from '../connect-rest-error.ts'

@@ -118,6 +118,8 @@ export async function validateConnectorConfig (registry: PluginRegistry, transfo
   for (const key of ownDef.configKeys.values()) {
     if (seen.has(key.name)) continue
     const cv = ownByName.get(key.name) ?? new ConfigValue(key.name, props[key.name] ?? null)
+    // Framework-level findings on a connector key (a null value, say) join the connector's own.
+    for (const m of values.get(key.name)?.errorMessages ?? []) if (!cv.errorMessages.includes(m)) cv.addErrorMessage(m)
     configs.push({ definition: configKeyInfo(key), value: cv.toInfo(key.type) })
     seen.add(key.name)
   }

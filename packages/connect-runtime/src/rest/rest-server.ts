@@ -39,7 +39,7 @@ function send (reply: FastifyReply, status: number, message: string): FastifyRep
 export async function createRestServer (opts: RestServerOptions): Promise<FastifyInstance> {
   // Request lines are not logged (Kafka logs them at DEBUG); errors are.
   const restLog = opts.log.child({ logger: 'org.apache.kafka.connect.runtime.rest.RestServer' })
-  restLog.level = 'warn'
+  if (restLog.levelVal < 40) restLog.level = 'warn'
   const app = Fastify({ loggerInstance: restLog as FastifyBaseLogger, bodyLimit: 64 * 1024 * 1024 })
 
   // Only JSON is accepted (Jersey answers 415 to anything else); parse failures are 500s as in Kafka.

@@ -180,8 +180,8 @@ export class WorkerSinkTask extends WorkerTask {
   }
 
   #taskClass (): string {
-    const c = this.#o.sinkTask.constructor as { className?: string, name: string }
-    return c.className ?? c.name
+    const c = this.#o.sinkTask.constructor as { CLASS_NAME?: string, className?: string, name: string }
+    return c.CLASS_NAME ?? c.className ?? c.name
   }
 
   protected async onStopRequested (): Promise<void> {}

@@ -143,8 +143,8 @@ export class WorkerSourceTask extends WorkerTask {
   }
 
   #taskClass (): string {
-    const c = this.#o.sourceTask.constructor as { className?: string, name: string }
-    return c.className ?? c.name
+    const c = this.#o.sourceTask.constructor as { CLASS_NAME?: string, className?: string, name: string }
+    return c.CLASS_NAME ?? c.className ?? c.name
   }
 
   protected async onStopRequested (): Promise<void> {

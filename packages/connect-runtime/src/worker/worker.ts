@@ -108,9 +108,9 @@ export class Worker {
       if (configs.length > maxTasks && enforce) {
         throw Object.assign(new Error(`The connector ${name} has generated ${configs.length} tasks, which is greater than ${maxTasks}, the maximum number of tasks it is configured to create. This behaviour should be considered a bug and is disallowed. If necessary, it can be permitted by reconfiguring the connector with 'tasks.max.enforce' set to false; however, this option will be removed in a future release of Kafka Connect.`), { kafkaClassName: 'org.apache.kafka.connect.runtime.TooManyTasksException' })
       }
-      const taskClass = wc.connector.taskClass() as unknown as { className?: string, name: string }
+      const taskClass = wc.connector.taskClass() as unknown as { CLASS_NAME?: string, className?: string, name: string }
       return configs.map((c) => {
-        const out: Record<string, string> = { ...c, 'task.class': taskClass.className ?? taskClass.name }
+        const out: Record<string, string> = { ...c, 'task.class': taskClass.CLASS_NAME ?? taskClass.className ?? taskClass.name }
         if (wc.connector instanceof SinkConnector) {
           if (rawConfig.topics !== undefined) out.topics = rawConfig.topics
           if (rawConfig['topics.regex'] !== undefined) out['topics.regex'] = rawConfig['topics.regex']

@@ -1,0 +1,76 @@
+// Connectors for runtime tests: a scripted source (records from an in-process script), a
+// capturing sink (records kept in memory), and connectors that fail in start() or in their task.
+import {
+  ConfigDef, ConfigType, ConnectError, Importance, PluginType, SinkConnector, SinkTask, SourceConnector, SourceTask,
+  type ConfigProps, type Connector, type PluginDescriptor, type SinkRecord, type SourceRecord, type TaskClass,
+} from '@tributary/connect-api'
+
+/** Scripts by name: each returns the records its task emits once. */
+export const sourceScripts = new Map<string, () => SourceRecord[]>()
+/** Records put into each capturing sink, by connector name. */
+export const captured = new Map<string, SinkRecord[]>()
+
+const def = (): ConfigDef => new ConfigDef().define({ name: 'script', type: ConfigType.STRING, defaultValue: '', importance: Importance.LOW, documentation: 'script name' })
+
+class ScriptedSourceTask extends SourceTask {
+  static readonly CLASS_NAME = 'test.ScriptedSourceTask'
+  #records: SourceRecord[] = []
+  version (): string { return '1.0' }
+  start (props: ConfigProps): void { this.#records = sourceScripts.get(props.script)?.() ?? [] }
+  poll (): SourceRecord[] | null { const r = this.#records; this.#records = []; return r.length === 0 ? null : r }
+  stop (): void {}
+}
+
+class ScriptedSourceConnector extends SourceConnector {
+  #props: ConfigProps = {}
+  version (): string { return '1.0' }
+  config (): ConfigDef { return def() }
+  start (props: ConfigProps): void { this.#props = props }
+  taskClass (): TaskClass<SourceTask> { return ScriptedSourceTask }
+  taskConfigs (): Array<Record<string, string>> { return [{ script: this.#props.script ?? '' }] }
+  stop (): void {}
+}
+
+class CapturingSinkTask extends SinkTask {
+  #name = ''
+  version (): string { return '1.0' }
+  start (props: ConfigProps): void { this.#name = props['capture.name'] }
+  put (records: SinkRecord[]): void {
+    const list = captured.get(this.#name) ?? []
+    list.push(...records)
+    captured.set(this.#name, list)
+  }
+
+  stop (): void {}
+}
+
+class CapturingSinkConnector extends SinkConnector {
+  #name = ''
+  version (): string { return '1.0' }
+  config (): ConfigDef { return new ConfigDef() }
+  start (props: ConfigProps): void { this.#name = props.name }
+  taskClass (): TaskClass<SinkTask> { return CapturingSinkTask }
+  taskConfigs (): Array<Record<string, string>> { return [{ 'capture.name': this.#name }] }
+  stop (): void {}
+}
+
+class ThrowingStartConnector extends ScriptedSourceConnector {
+  override start (): void { throw new ConnectError('This connector always fails in start()') }
+}
+
+class ThrowingTask extends ScriptedSourceTask {
+  override start (): void { throw new ConnectError('This task always fails in start()') }
+}
+class ThrowingTaskConnector extends ScriptedSourceConnector {
+  override taskClass (): TaskClass<SourceTask> { return ThrowingTask }
+}
+
+const d = (className: string, type: 'source' | 'sink', create: () => Connector, config: () => ConfigDef = def): PluginDescriptor =>
+  ({ className, aliases: [], type: type === 'source' ? PluginType.SOURCE : PluginType.SINK, version: '1.0', create, config })
+
+export const testPlugins: PluginDescriptor[] = [
+  d('test.ScriptedSourceConnector', 'source', () => new ScriptedSourceConnector()),
+  d('test.CapturingSinkConnector', 'sink', () => new CapturingSinkConnector(), () => new ConfigDef()),
+  d('test.ThrowingStartConnector', 'source', () => new ThrowingStartConnector()),
+  d('test.ThrowingTaskConnector', 'source', () => new ThrowingTaskConnector()),
+]
