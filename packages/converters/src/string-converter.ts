@@ -1,6 +1,6 @@
 // org.apache.kafka.connect.storage.StringConverter: any value as its string form; reads give an
 // optional string schema. `converter.encoding` picks the charset (UTF-8 by default).
-import { AbstractConfig, ConfigError, Schema, Struct, formatJavaDouble, formatJavaFloat } from '@tributary/connect-api'
+import { AbstractConfig, ConfigError, Schema, javaToString } from '@tributary/connect-api'
 import type { Converter, HeaderConverter, ConnectHeaders, SchemaAndValue, ConfigDef } from '@tributary/connect-api'
 import { converterConfigDef, withConverterType } from './converter-config.ts'
 
@@ -34,7 +34,7 @@ export class StringConverter implements Converter, HeaderConverter {
 
   fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null
-    return Buffer.from(stringOf(schema, value), this.#encoding)
+    return Buffer.from(javaToString(value, schema), this.#encoding)
   }
 
   toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
@@ -51,15 +51,4 @@ export class StringConverter implements Converter, HeaderConverter {
   }
 
   close(): void {}
-}
-
-/** Java's toString of the value (floats as Java prints them, structs as Struct{…}). */
-function stringOf(schema: Schema | null, value: unknown): string {
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') {
-    if (schema?.type === 'FLOAT32') return formatJavaFloat(value)
-    if (schema?.type === 'FLOAT64' || !Number.isInteger(value)) return formatJavaDouble(value)
-  }
-  if (value instanceof Struct) return value.toString()
-  return String(value)
 }
