@@ -46,7 +46,6 @@ export abstract class Flatten implements Transformation {
     const updated = this.#cache.getOrBuild(schema, (s) => {
       const builder = SchemaBuilder.copyBasics(s, SchemaBuilder.struct())
       this.#flattenSchema(s, '', builder, s.optional, s.defaultValue as Struct | null)
-      if (s.optional) builder.optional()
       return builder.build()
     })
     if (struct === null) return this.#part.newRecord(record, updated, null)

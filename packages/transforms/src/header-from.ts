@@ -67,7 +67,6 @@ export abstract class HeaderFrom implements Transformation {
   #moveSchema(schema: Schema): Schema {
     const builder = SchemaBuilder.copyBasics(schema, SchemaBuilder.struct())
     for (const field of schema.fields) if (!this.#fields.includes(field.name)) builder.field(field.name, field.schema)
-    if (schema.optional) builder.optional()
     return builder.build()
   }
 

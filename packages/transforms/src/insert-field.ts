@@ -106,7 +106,6 @@ export abstract class InsertField implements Transformation {
     if (this.#offset) pick(this.#offset, Schema.OPTIONAL_INT64_SCHEMA, Schema.INT64_SCHEMA)
     if (this.#timestamp) pick(this.#timestamp, OPTIONAL_TIMESTAMP_SCHEMA, ConnectTimestamp.SCHEMA)
     if (this.#static) pick(this.#static, Schema.OPTIONAL_STRING_SCHEMA, Schema.STRING_SCHEMA)
-    if (schema.optional) b.optional()
     return b.build()
   }
 

@@ -91,7 +91,6 @@ export abstract class ReplaceField implements Transformation {
   #buildSchema(schema: Schema): Schema {
     const builder = SchemaBuilder.copyBasics(schema, SchemaBuilder.struct())
     for (const field of schema.fields) if (this.#keep(field.name)) builder.field(this.#renamed(field.name), field.schema)
-    if (schema.optional) builder.optional()
     return builder.build()
   }
 

@@ -23,3 +23,8 @@ export class SchemaUpdateCache {
     return built
   }
 }
+
+// Note: Kafka's SchemaUtil.copySchemaBasics copies name, version, doc and parameters only — not
+// optionality or defaults — so struct schemas rebuilt by InsertField, ReplaceField, HeaderFrom and
+// Flatten come out required, exactly as Kafka Connect's do. (Cast and TimestampConverter re-apply
+// optionality themselves, as Kafka's do.)
