@@ -149,3 +149,19 @@ test('JsonConverter as a header converter', () => {
   assert.equal(c.toConnectHeader('t', 'h', bytes('42')).value, 42)
   assert.throws(() => c.configure({ 'schemas.cache.size': 'many' }), /Invalid value many for configuration schemas.cache.size: Not a number of type INT/)
 })
+
+test('repeated envelopes (the payload-only fast path) read exactly like the first one', () => {
+  const c = converter({ 'decimal.format': 'NUMERIC' })
+  const schema = SchemaBuilder.struct().name('d').field('amount', Decimal.schema(2)).field('n', Schema.INT64_SCHEMA).build()
+  const value = new Struct(schema).put('amount', BigDecimal.parse('12345678901234567.89')).put('n', 9007199254740993n)
+  const out = c.fromConnectData('t', null, schema, value)!
+  const first = c.toConnectData('t', null, out)
+  const second = c.toConnectData('t', null, out)
+  assert.ok(valuesEqual(first.value, value))
+  assert.ok(valuesEqual(second.value, value), 'decimal digits and int64 kept on the fast path')
+  assert.equal(second.schema, first.schema)
+  const extra = Buffer.from(`${text(out)!.slice(0, -1)},"x":1}`)
+  assert.throws(() => c.toConnectData('t', null, extra), /requires "schema" and "payload" fields/)
+  const nullPayload = Buffer.from(text(out)!.replace(/"payload":.*\}$/, '"payload":null}'))
+  assert.throws(() => c.toConnectData('t', null, nullPayload), /Invalid null value for required STRUCT field/)
+})

@@ -8,14 +8,18 @@ import { jsonConverterConfigDef, parseJsonConverterConfig } from './json-convert
 import { schemaFromJson, schemaToJsonText } from './json-schema-codec.ts'
 import { valueToJsonText, jsonToValue } from './json-value-codec.ts'
 import type { ValueCodecOptions } from './json-value-codec.ts'
-import { parseJson, isJsonObject } from './json-text.ts'
-import type { JsonNode } from './json-text.ts'
+import { parseJsonText, bytesToText, isJsonObject } from './json-text.ts'
+import type { JsonNode, ParsedJson } from './json-text.ts'
 import { LruCache } from '../lru-cache.ts'
 import { withConverterType } from '../converter-config.ts'
 
 const ENVELOPE_ERROR =
   'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. ' +
   'If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.'
+
+const ENVELOPE_HEAD = '{"schema":'
+const PAYLOAD_HEAD = ',"payload":'
+const RECENT_SCHEMAS = 8
 
 export class JsonConverter implements Converter, HeaderConverter {
   static readonly CLASS_NAME = 'org.apache.kafka.connect.json.JsonConverter'
@@ -24,6 +28,7 @@ export class JsonConverter implements Converter, HeaderConverter {
   #opts: ValueCodecOptions = { decimalNumeric: false, replaceNullWithDefault: true }
   #toJsonCache = new LruCache<Schema, string>(1000)
   #fromJsonCache = new LruCache<string, Schema>(1000)
+  #recentSchemas: Array<{ text: string; schema: Schema; hasDecimal: boolean }> = []
 
   config(): ConfigDef {
     return jsonConverterConfigDef()
@@ -39,6 +44,7 @@ export class JsonConverter implements Converter, HeaderConverter {
     this.#opts = { decimalNumeric: settings.decimalFormat === 'NUMERIC', replaceNullWithDefault: settings.replaceNullWithDefault }
     this.#toJsonCache = new LruCache(settings.cacheSize)
     this.#fromJsonCache = new LruCache(settings.cacheSize)
+    this.#recentSchemas = []
   }
 
   fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Uint8Array | null {
@@ -50,8 +56,15 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   toConnectData(_topic: string, _headers: ConnectHeaders | null, bytes: Uint8Array | null): SchemaAndValue {
     if (bytes === null || bytes === undefined) return SchemaAndValue.NULL
-    const node = parseJson(bytes)
-    if (!this.#schemasEnabled) return { schema: null, value: jsonToValue(null, node, this.#opts) }
+    const text = bytesToText(bytes)
+    if (!this.#schemasEnabled) {
+      const parsed = parseJsonText(text)
+      // plain JSON.parse output already is the schemaless Connect value (objects as maps)
+      return { schema: null, value: parsed.exact ? jsonToValue(null, parsed.node, this.#opts) : parsed.node }
+    }
+    const fast = this.#readKnownEnvelope(text)
+    if (fast !== null) return fast
+    const { node } = parseJsonText(text)
     if (!isJsonObject(node) || Object.keys(node).length !== 2 || !Object.hasOwn(node, 'schema') || !Object.hasOwn(node, 'payload')) {
       throw new DataError(ENVELOPE_ERROR)
     }
@@ -65,6 +78,32 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   toConnectHeader(topic: string, _headerKey: string, bytes: Uint8Array | null): SchemaAndValue {
     return this.toConnectData(topic, null, bytes)
+  }
+
+  /**
+   * Fast path for the common case of an envelope whose schema text was seen recently: parse only
+   * the payload. Anything unusual (other spacing, extra fields) falls back to the full parse.
+   */
+  #readKnownEnvelope(text: string): SchemaAndValue | null {
+    if (!text.startsWith(ENVELOPE_HEAD) || !text.endsWith('}')) return null
+    for (const known of this.#recentSchemas) {
+      if (!text.startsWith(known.text, ENVELOPE_HEAD.length) || !text.startsWith(PAYLOAD_HEAD, ENVELOPE_HEAD.length + known.text.length)) continue
+      const payloadText = text.slice(ENVELOPE_HEAD.length + known.text.length + PAYLOAD_HEAD.length, -1)
+      let payload: ParsedJson
+      try {
+        payload = parseJsonText(payloadText, known.hasDecimal)
+      } catch {
+        return null
+      }
+      return { schema: known.schema, value: jsonToValue(known.schema, payload.node, this.#opts) }
+    }
+    return null
+  }
+
+  #remember(text: string, schema: Schema): void {
+    if (this.#recentSchemas.some((k) => k.schema === schema)) return
+    this.#recentSchemas.unshift({ text, schema, hasDecimal: text.includes('connect.data.Decimal') })
+    if (this.#recentSchemas.length > RECENT_SCHEMAS) this.#recentSchemas.pop()
   }
 
   /** The schema's JSON text (cached). */
@@ -83,7 +122,10 @@ export class JsonConverter implements Converter, HeaderConverter {
     const cached = this.#fromJsonCache.get(key)
     if (cached !== undefined) return cached
     const schema = schemaFromJson(node, (s, n) => jsonToValue(s, n, this.#opts))
-    if (schema !== null) this.#fromJsonCache.set(key, schema)
+    if (schema !== null) {
+      this.#fromJsonCache.set(key, schema)
+      this.#remember(this.asJsonSchemaText(schema), schema)
+    }
     return schema
   }
 

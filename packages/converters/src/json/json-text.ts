@@ -36,15 +36,29 @@ function exactReviver(_key: string, value: unknown, context?: ReviverContext): u
   return value
 }
 
-/** Parses JSON bytes; throws DataError with Kafka's message on malformed input. */
-export function parseJson(bytes: Uint8Array): JsonNode {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-  const exact = LONG_DIGITS.test(text) || text.includes('connect.data.Decimal')
+export interface ParsedJson {
+  node: JsonNode
+  /** True when numbers may be ExactNumber; false means the tree is plain JSON.parse output. */
+  exact: boolean
+}
+
+export function bytesToText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+}
+
+/** Parses JSON text; throws DataError with Kafka's message on malformed input. */
+export function parseJsonText(text: string, forceExact = false): ParsedJson {
+  const exact = forceExact || LONG_DIGITS.test(text) || text.includes('connect.data.Decimal')
   try {
-    return (exact ? JSON.parse(text, exactReviver as (k: string, v: unknown) => unknown) : JSON.parse(text)) as JsonNode
+    const node = (exact ? JSON.parse(text, exactReviver as (k: string, v: unknown) => unknown) : JSON.parse(text)) as JsonNode
+    return { node, exact }
   } catch (err) {
     throw new DataError('Converting byte[] to Kafka Connect data failed due to serialization error: ', { cause: err })
   }
+}
+
+export function parseJson(bytes: Uint8Array): JsonNode {
+  return parseJsonText(bytesToText(bytes)).node
 }
 
 export function quoteJson(s: string): string {
