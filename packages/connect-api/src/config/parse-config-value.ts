@@ -3,7 +3,7 @@
 import type { ConfigType } from './config-types.ts'
 import { Password } from './password.ts'
 import { ConfigError } from '../errors.ts'
-import { describeValueClass } from '../data/map-value.ts'
+import { describeValueClass } from '../model/map-value.ts'
 
 const COMMA_WITH_WHITESPACE = /\s*,\s*/
 const JAVA_INT = /^[+-]?\d+$/

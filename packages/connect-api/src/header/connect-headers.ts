@@ -1,8 +1,8 @@
 // Record headers as Connect sees them: an ordered list of (key, schema, value); keys may repeat.
 // Mutable, so a transform changes `record.headers.duplicate()`, never the input's headers.
-import type { Schema } from '../data/schema.ts'
-import { validateValue } from '../data/validate-value.ts'
-import { valuesEqual } from '../data/values-equal.ts'
+import type { Schema } from '../model/schema.ts'
+import { validateValue } from '../model/validate-value.ts'
+import { valuesEqual } from '../model/values-equal.ts'
 
 export interface Header {
   readonly key: string

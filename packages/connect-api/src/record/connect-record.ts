@@ -1,9 +1,9 @@
 // The record every plugin sees. Immutable by convention: `newRecord` returns a copy with changes,
 // keeping the subclass's own fields (source offsets, sink offsets) and duplicating headers.
-import type { Schema } from '../data/schema.ts'
+import type { Schema } from '../model/schema.ts'
 import type { Header } from '../header/connect-headers.ts'
 import { ConnectHeaders } from '../header/connect-headers.ts'
-import { valuesEqual } from '../data/values-equal.ts'
+import { valuesEqual } from '../model/values-equal.ts'
 
 export interface ConnectRecordInit {
   topic: string

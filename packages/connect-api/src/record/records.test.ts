@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { SourceRecord } from './source-record.ts'
 import { SinkRecord } from './sink-record.ts'
 import { ConnectHeaders } from '../header/connect-headers.ts'
-import { Schema } from '../data/schema.ts'
+import { Schema } from '../model/schema.ts'
 
 test('newRecord keeps the class, source bookkeeping and copies headers', () => {
   const headers = new ConnectHeaders().add('h', 'v', Schema.STRING_SCHEMA)

@@ -2,7 +2,7 @@
 // in offset storage (JSON-serialisable maps of primitives) and hands back on restart.
 import type { ConnectRecordInit } from './connect-record.ts'
 import { ConnectRecord } from './connect-record.ts'
-import { valuesEqual } from '../data/values-equal.ts'
+import { valuesEqual } from '../model/values-equal.ts'
 
 export type SourcePartition = Readonly<Record<string, unknown>>
 export type SourceOffset = Readonly<Record<string, unknown>>

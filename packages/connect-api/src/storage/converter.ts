@@ -1,7 +1,7 @@
 // Converters between Connect data and Kafka bytes. Synchronous: they run per record on the hot
 // path (a converter needing remote lookups resolves them in configure or caches them).
 import type { ConfigDef } from '../config/config-def.ts'
-import type { Schema } from '../data/schema.ts'
+import type { Schema } from '../model/schema.ts'
 import type { ConnectHeaders } from '../header/connect-headers.ts'
 
 export interface SchemaAndValue {
