@@ -102,3 +102,13 @@ test('AbstractConfig, passwords and case-insensitive strings', () => {
   v.ensureValid('errors.tolerance', 'all')
   assert.throws(() => v.ensureValid('errors.tolerance', 'some'), /String must be one of \(case insensitive\): NONE, ALL/)
 })
+
+test('configKeyForm adds what console forms need: rule text, allowed values, bounds', async () => {
+  const { configKeyForm } = await import('./config-def.ts')
+  const keys = def().configKeys
+  const mode = configKeyForm(keys.get('mode')!)
+  assert.deepEqual([mode.validator, mode.valid_values, mode.min], ['[a, b]', ['a', 'b'], null])
+  const tasks = configKeyForm(keys.get('tasks.max')!)
+  assert.deepEqual([tasks.validator, tasks.min, tasks.max, tasks.valid_values], ['[1,...]', 1, null, null])
+  assert.equal(configKeyForm(keys.get('enabled')!).validator, null)
+})

@@ -224,6 +224,27 @@ export function configKeyInfo(key: ConfigKey): ConfigKeyInfo {
   }
 }
 
+/** What a form needs beyond Kafka's REST shape: the validator's rule and its allowed values or bounds. */
+export interface ConfigKeyForm extends ConfigKeyInfo {
+  validator: string | null
+  valid_values: string[] | null
+  min: number | null
+  max: number | null
+  internal: boolean
+}
+
+export function configKeyForm(key: ConfigKey): ConfigKeyForm {
+  const v = key.validator
+  return {
+    ...configKeyInfo(key),
+    validator: v ? v.toString() : null,
+    valid_values: v?.validValues ? [...v.validValues] : null,
+    min: v?.min ?? null,
+    max: v?.max ?? null,
+    internal: key.internal,
+  }
+}
+
 function missingRequired(name: string): ConfigError {
   return new ConfigError(`Missing required configuration "${name}" which has no default value.`)
 }

@@ -22,6 +22,11 @@ export type Width = (typeof Width)[keyof typeof Width]
 export interface ConfigValidator {
   ensureValid(name: string, value: unknown): void
   toString(): string
+  /** For forms: the allowed values (ValidString, ValidList, CaseInsensitiveValidString). */
+  readonly validValues?: readonly string[]
+  /** For forms: numeric bounds (Range). */
+  readonly min?: number | null
+  readonly max?: number | null
 }
 
 /** Suggests values and visibility for a key given the other parsed values (console forms). */

@@ -13,6 +13,8 @@ export const Range = {
 
 function rangeValidator(min: number | null, max: number | null): ConfigValidator {
   return {
+    min,
+    max,
     ensureValid(name, value) {
       if (value === null || value === undefined) throw ConfigError.invalid(name, null, 'Value must be non-null')
       const n = Number(value)
@@ -29,6 +31,7 @@ function rangeValidator(min: number | null, max: number | null): ConfigValidator
 export const ValidString = {
   in(...valid: string[]): ConfigValidator {
     return {
+      validValues: valid,
       ensureValid(name, value) {
         if (!valid.includes(value as string)) throw ConfigError.invalid(name, value, `String must be one of: ${valid.join(', ')}`)
       },
@@ -41,6 +44,7 @@ export const CaseInsensitiveValidString = {
   in(...valid: string[]): ConfigValidator {
     const upper = new Set(valid.map((v) => v.toUpperCase()))
     return {
+      validValues: valid,
       ensureValid(name, value) {
         if (typeof value !== 'string' || !upper.has(value.toUpperCase())) {
           throw ConfigError.invalid(name, value, `String must be one of (case insensitive): ${valid.join(', ')}`)
@@ -56,6 +60,7 @@ export const ValidList = {
   in(...valid: string[]): ConfigValidator {
     const inner = ValidString.in(...valid)
     return {
+      validValues: valid,
       ensureValid(name, value) {
         for (const v of (value as unknown[] | null) ?? []) inner.ensureValid(name, v)
       },
@@ -102,6 +107,9 @@ export const NonEmptyList: ConfigValidator = {
 
 export function compositeValidator(...validators: ConfigValidator[]): ConfigValidator {
   return {
+    validValues: validators.find((v) => v.validValues)?.validValues,
+    min: validators.find((v) => v.min != null)?.min ?? null,
+    max: validators.find((v) => v.max != null)?.max ?? null,
     ensureValid(name, value) {
       for (const v of validators) v.ensureValid(name, value)
     },
