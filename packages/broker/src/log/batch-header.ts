@@ -66,12 +66,6 @@ export function readBatchHeader (buf: Buffer, at = 0): BatchHeader {
   }
 }
 
-export const batchBaseOffset = (buf: Buffer, at = 0): number => Number(buf.readBigInt64BE(at))
-export const batchTotalSize = (buf: Buffer, at = 0): number => buf.readInt32BE(at + BatchOffset.batchLength) + LOG_OVERHEAD
-export const batchLastOffset = (buf: Buffer, at = 0): number =>
-  batchBaseOffset(buf, at) + buf.readInt32BE(at + BatchOffset.lastOffsetDelta)
-export const batchAttributes = (buf: Buffer, at = 0): number => buf.readInt16BE(at + BatchOffset.attributes)
-export const batchMaxTimestamp = (buf: Buffer, at = 0): number => Number(buf.readBigInt64BE(at + BatchOffset.maxTimestamp))
 export const isControlBatch = (attributes: number): boolean => (attributes & BatchAttribute.control) !== 0
 export const isTransactionalBatch = (attributes: number): boolean => (attributes & BatchAttribute.transactional) !== 0
 

@@ -258,11 +258,6 @@ export class Segment {
     if (this.#readers === 0) await this.#close()
   }
 
-  async close (): Promise<void> {
-    this.#retired = true
-    await this.#close()
-  }
-
   async #close (): Promise<void> {
     try { await (await this.#handle).close() } catch { /* already closed or never opened */ }
   }
