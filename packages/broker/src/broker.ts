@@ -6,6 +6,10 @@ import pino from 'pino'
 import type { Logger } from 'pino'
 import type { BrokerConfig, BrokerConfigKey } from './config/broker-config-schema.ts'
 import { loadBrokerConfig, parseListener } from './config/broker-config.ts'
+import type { GroupCoordinator } from './coordinator/group/group-coordinator.ts'
+import { openCoordinators } from './coordinator/open-coordinators.ts'
+import type { Coordinators } from './coordinator/open-coordinators.ts'
+import type { TransactionCoordinator } from './coordinator/txn/transaction-coordinator.ts'
 import type { RawConfigValue } from './config/broker-config.ts'
 import { openPartitionLog } from './log/index.ts'
 import { ProducerIdAllocator } from './producer-ids.ts'
@@ -54,10 +58,11 @@ export class Broker {
   readonly dataDir: string
   readonly nodeId: number
   readonly clusterId: string
-  /** Set by the group coordinator (issue 3). */
-  groups: (BrokerComponent & Record<string, any>) | null = null
-  /** Set by the transaction coordinator (issue 3). */
-  transactions: (TransactionsView & Record<string, any>) | null = null
+  /** Consumer groups and committed offsets (coordinator/); set once startBroker opened them. */
+  groups: GroupCoordinator | null = null
+  /** Transactional ids and their transactions (coordinator/); set once startBroker opened them. */
+  transactions: TransactionCoordinator | null = null
+  #coordinators: Coordinators | null = null
   #server: BrokerServer | null = null
   #scheduler: MaintenanceScheduler
   #closing: Promise<void> | null = null
@@ -99,6 +104,27 @@ export class Broker {
     return this.#server?.port ?? 0
   }
 
+  /**
+   * @internal startBroker's coordinator step: replays <dataDir>/__coordinator, then completes or
+   * aborts transactions a crash left open (the partition logs are already open).
+   */
+  async openCoordinators (): Promise<void> {
+    const coordinators = await openCoordinators({
+      dataDir: this.dataDir,
+      overrides: this.config as unknown as Record<string, string | number | undefined>,
+      host: {
+        partitionLog: (topic, partition) => this.topics.getPartition(topic, partition),
+        partitionLogs: () => this.topics.list().flatMap((t) => t.partitions),
+        allocateProducerId: () => this.producerIds.allocate(),
+      },
+      onError: (err) => this.logger.error({ err }, 'transaction coordinator'),
+    })
+    this.#coordinators = coordinators
+    this.groups = coordinators.groups
+    this.transactions = coordinators.transactions
+    await coordinators.recover()
+  }
+
   /** @internal startBroker's second step. */
   async listen (host: string, port: number): Promise<void> {
     this.#server = new BrokerServer({ broker: this, maxFrameBytes: this.config['socket.request.max.bytes'] })
@@ -115,13 +141,10 @@ export class Broker {
   async #close (): Promise<void> {
     await this.#server?.close()
     await this.#scheduler.stop()
-    for (const component of [this.transactions, this.groups]) {
-      if (component === null) continue
-      try {
-        await component.close()
-      } catch (err) {
-        this.logger.error({ err }, 'coordinator close failed')
-      }
+    try {
+      await this.#coordinators?.close()
+    } catch (err) {
+      this.logger.error({ err }, 'coordinator close failed')
     }
     await this.topics.close()
     this.logger.info('broker stopped')
@@ -143,7 +166,7 @@ export async function startBroker (options: StartBrokerOptions = {}): Promise<Br
   try {
     const producerIds = await ProducerIdAllocator.open(dataDir)
     broker = new Broker({ config, explicitConfig: loaded.explicit, topics, producerIds, logger, dataDir })
-    // Coordinator wiring (issue 3) goes here: broker.groups = …; broker.transactions = …
+    await broker.openCoordinators()
     await broker.listen(host, port)
   } catch (err) {
     if (broker !== null) await broker.close().catch(() => {})

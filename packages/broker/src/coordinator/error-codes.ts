@@ -1,32 +1,3 @@
-// Kafka wire error codes the coordinators answer with. Kept local until @tributary/protocol
-// exports its generated `ErrorCode` table; the numbers are Kafka's (Errors.java) and must not change.
-export const ErrorCode = {
-  NONE: 0,
-  UNKNOWN_TOPIC_OR_PARTITION: 3,
-  COORDINATOR_LOAD_IN_PROGRESS: 14,
-  COORDINATOR_NOT_AVAILABLE: 15,
-  NOT_COORDINATOR: 16,
-  OFFSET_METADATA_TOO_LARGE: 12,
-  ILLEGAL_GENERATION: 22,
-  INCONSISTENT_GROUP_PROTOCOL: 23,
-  INVALID_GROUP_ID: 24,
-  UNKNOWN_MEMBER_ID: 25,
-  INVALID_SESSION_TIMEOUT: 26,
-  REBALANCE_IN_PROGRESS: 27,
-  INVALID_COMMIT_OFFSET_SIZE: 28,
-  INVALID_REQUEST: 42,
-  INVALID_PRODUCER_EPOCH: 47,
-  INVALID_TXN_STATE: 48,
-  INVALID_PRODUCER_ID_MAPPING: 49,
-  INVALID_TRANSACTION_TIMEOUT: 50,
-  CONCURRENT_TRANSACTIONS: 51,
-  NON_EMPTY_GROUP: 68,
-  GROUP_ID_NOT_FOUND: 69,
-  OPERATION_NOT_ATTEMPTED: 55,
-  MEMBER_ID_REQUIRED: 79,
-  GROUP_MAX_SIZE_REACHED: 81,
-  FENCED_INSTANCE_ID: 82,
-  GROUP_SUBSCRIBED_TO_TOPIC: 86,
-  UNSTABLE_OFFSET_COMMIT: 88,
-  PRODUCER_FENCED: 90,
-} as const
+// The coordinators' Kafka wire error codes: @tributary/protocol's generated table, re-exported
+// so coordinator code (and its tests) import one name.
+export { ErrorCode } from '@tributary/protocol'

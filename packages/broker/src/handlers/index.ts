@@ -18,6 +18,21 @@ import { alterConfigsHandler } from './33-alter-configs.ts'
 import { createPartitionsHandler } from './37-create-partitions.ts'
 import { incrementalAlterConfigsHandler } from './44-incremental-alter-configs.ts'
 import { describeClusterHandler } from './60-describe-cluster.ts'
+import { offsetCommitHandler } from './08-offset-commit.ts'
+import { offsetFetchHandler } from './09-offset-fetch.ts'
+import { findCoordinatorHandler } from './10-find-coordinator.ts'
+import { joinGroupHandler } from './11-join-group.ts'
+import { heartbeatHandler } from './12-heartbeat.ts'
+import { leaveGroupHandler } from './13-leave-group.ts'
+import { syncGroupHandler } from './14-sync-group.ts'
+import { describeGroupsHandler } from './15-describe-groups.ts'
+import { listGroupsHandler } from './16-list-groups.ts'
+import { addPartitionsToTxnHandler } from './24-add-partitions-to-txn.ts'
+import { addOffsetsToTxnHandler } from './25-add-offsets-to-txn.ts'
+import { endTxnHandler } from './26-end-txn.ts'
+import { txnOffsetCommitHandler } from './28-txn-offset-commit.ts'
+import { deleteGroupsHandler } from './42-delete-groups.ts'
+import { offsetDeleteHandler } from './47-offset-delete.ts'
 
 export const handlers: ApiHandler[] = [
   produceHandler,
@@ -35,6 +50,22 @@ export const handlers: ApiHandler[] = [
   createPartitionsHandler,
   incrementalAlterConfigsHandler,
   describeClusterHandler,
+  // Group and transaction coordinator (coordinator/).
+  offsetCommitHandler,
+  offsetFetchHandler,
+  findCoordinatorHandler,
+  joinGroupHandler,
+  heartbeatHandler,
+  leaveGroupHandler,
+  syncGroupHandler,
+  describeGroupsHandler,
+  listGroupsHandler,
+  addPartitionsToTxnHandler,
+  addOffsetsToTxnHandler,
+  endTxnHandler,
+  txnOffsetCommitHandler,
+  deleteGroupsHandler,
+  offsetDeleteHandler,
 ]
 
 let byKey: Map<number, ApiHandler> | null = null
