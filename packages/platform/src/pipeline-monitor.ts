@@ -162,11 +162,13 @@ export class PipelineMonitor {
     const seconds = previous === undefined ? 0 : (now - previous.t) / 1000
     const rate = (cur: number | undefined, prev: number | undefined): number =>
       seconds > 0 && cur !== undefined && prev !== undefined ? Math.max(0, (cur - prev) / seconds) : 0
-    // Without runtime counters a sink's progress still shows as committed-offset movement.
-    const outRate = counters.recordsOut !== undefined
-      ? rate(counters.recordsOut, previous?.counters.recordsOut)
-      : rate(committed, previous?.committed)
-    const inRate = counters.recordsIn !== undefined ? rate(counters.recordsIn, previous?.counters.recordsIn) : outRate
+    // A missing counter borrows its neighbour's rate; a sink without any counters still shows
+    // progress as committed-offset movement.
+    let inRate = counters.recordsIn !== undefined ? rate(counters.recordsIn, previous?.counters.recordsIn) : undefined
+    let outRate = counters.recordsOut !== undefined ? rate(counters.recordsOut, previous?.counters.recordsOut) : undefined
+    if (view.info.type === 'sink' && inRate === undefined && outRate === undefined) outRate = rate(committed, previous?.committed)
+    inRate ??= outRate ?? 0
+    outRate ??= inRate
     this.#previousCounters.set(view.name, { t: now, counters, ...(committed !== undefined ? { committed } : {}) })
 
     const buffer = this.#series.get(view.name) ?? new RingBuffer<PipelineSample>(this.#capacity)

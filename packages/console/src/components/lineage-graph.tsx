@@ -40,7 +40,7 @@ function linkOf (n: LineageNode): string | undefined {
 }
 
 function short (label: string): string {
-  return label.length > 24 ? `…${label.slice(-23)}` : label
+  return label.length > 22 ? `…${label.slice(-21)}` : label
 }
 
 export function LineageGraphView ({ graph }: { graph: LineageGraph }) {
