@@ -72,16 +72,16 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
   await mkdir(SHOTS, { recursive: true })
 
   const tributary = await startTributary(join(dir, 'data'))
-  let browser: Browser | undefined
   let feeding: NodeJS.Timeout | undefined
+  const browser: { current?: Browser } = {}
   t.after(async () => {
     clearInterval(feeding)
-    await browser?.close()
+    await browser.current?.close()
     await tributary.close()
     await rm(dir, { recursive: true, force: true })
   })
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  browser.current = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] })
+  const page = await browser.current.newPage({ viewport: { width: 1440, height: 1000 } })
   const pageErrors: string[] = []
   page.on('pageerror', err => pageErrors.push(err.message))
   const ui = `${tributary.url}/ui/`
