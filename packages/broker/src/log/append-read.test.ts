@@ -147,3 +147,16 @@ test('offsetForTimestamp finds the first record at or after a timestamp, and -1/
   assert.deepEqual(await log.offsetForTimestamp(-2), { offset: 0, timestamp: -1 })
   assert.deepEqual(await log.offsetForTimestamp(-3), { offset: 59, timestamp: 1295 })
 })
+
+test('a read racing close finishes; reads after close answer UNKNOWN_TOPIC_OR_PARTITION', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const log = await openTestLog(dir, {}, 0)
+  for (let i = 0; i < 50; i++) await log.append(batchOf(i, 1), { durable: false })
+  const inFlight = log.read(0, 1 << 20, 'read_uncommitted')
+  await log.close()
+  const r = await inFlight
+  assert.equal(r.errorCode, 0)
+  assert.equal(recordsOf(r.records).length, 50)
+  assert.equal((await log.read(0, 1000, 'read_uncommitted')).errorCode, 3)
+  assert.equal((await log.append(batchOf(0, 1), { durable: false })).errorCode, 56)
+})

@@ -254,6 +254,8 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       bytes: 0,
       abortedTransactions: committed ? [] : null,
     }
+    // A log closed under a fetch (DeleteTopics, shutdown): clients refresh metadata and move on.
+    if (this.#closed) return { ...result, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION }
     if (fetchOffset < this.#logStartOffset || fetchOffset > highWatermark) return { ...result, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE }
     // Invariant: reads stop at the high watermark (completed writes only), read_committed at the LSO.
     const upper = committed ? lastStableOffset : highWatermark
@@ -301,6 +303,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   }
 
   async offsetForTimestamp (timestamp: number): Promise<{ offset: number; timestamp: number } | null> {
+    if (this.#closed) return null
     if (timestamp === -1) return { offset: this.#visibleEnd, timestamp: -1 }
     if (timestamp === -2) return { offset: this.#logStartOffset, timestamp: -1 }
     const segments = [...this.#segments]

@@ -41,7 +41,7 @@ export interface AppendResult {
 export interface AbortedTransaction { producerId: number; firstOffset: number }
 
 export interface ReadResult {
-  errorCode: number // 0 or OFFSET_OUT_OF_RANGE (1)
+  errorCode: number // 0, OFFSET_OUT_OF_RANGE (1), or UNKNOWN_TOPIC_OR_PARTITION (3) once the log is closed
   highWatermark: number
   lastStableOffset: number
   logStartOffset: number
