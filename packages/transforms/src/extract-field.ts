@@ -7,6 +7,7 @@ import type { RecordPart } from './util/record-part.ts'
 import { requireMapOrNull, requireStructOrNull } from './util/requirements.ts'
 import { withReplaceNullWithDefault, REPLACE_NULL_WITH_DEFAULT } from './util/common-config.ts'
 import { SingleFieldPath } from './util/field-path.ts'
+import { IllegalArgumentError } from './util/illegal-argument-error.ts'
 import type { FieldSyntaxVersion } from './util/field-path.ts'
 
 const PURPOSE = 'field extraction'
@@ -45,7 +46,7 @@ export abstract class ExtractField implements Transformation {
     }
     const struct = requireStructOrNull(this.#part.value(record), PURPOSE)
     const field = this.#path.fieldFrom(schema)
-    if (field === undefined) throw new Error(`Unknown field: ${this.#path.path}`)
+    if (field === undefined) throw new IllegalArgumentError(`Unknown field: ${this.#path.path}`)
     return this.#part.newRecord(record, field.schema, struct === null ? null : this.#path.valueFromStruct(struct, this.#replaceNull))
   }
 

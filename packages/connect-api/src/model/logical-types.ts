@@ -27,7 +27,10 @@ export const Decimal = {
   /** BigDecimal → unscaled two's-complement bytes; the value's scale must equal the schema's. */
   fromLogical(schema: Schema, value: BigDecimal): Uint8Array {
     if (schema.name !== LogicalName.DECIMAL) throw new DataError('Requested conversion of Decimal object but the schema does not match.')
-    if (value.scale !== Decimal.scale(schema)) throw new DataError('BigDecimal has mismatching scale value for given Decimal schema')
+    const scale = Decimal.scale(schema)
+    if (value.scale !== scale) {
+      throw new DataError(`Decimal value has mismatching scale for given Decimal schema. Schema has scale ${scale}, value has scale ${value.scale}.`)
+    }
     return bigintToTwosComplement(value.unscaled)
   },
   toLogical(schema: Schema, bytes: Uint8Array): BigDecimal {

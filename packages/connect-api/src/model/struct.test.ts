@@ -66,7 +66,7 @@ test('Decimal encodes the unscaled value as big-endian two\'s complement', () =>
   assert.deepEqual([...Decimal.fromLogical(schema, BigDecimal.parse('-1.28'))], [0x80])
   assert.deepEqual([...Decimal.fromLogical(schema, BigDecimal.parse('1.28'))], [0x00, 0x80])
   assert.ok(Decimal.toLogical(schema, Uint8Array.of(0xff, 0x38)).equals(BigDecimal.parse('-2.00')))
-  assert.throws(() => Decimal.fromLogical(schema, BigDecimal.parse('1.5')), /mismatching scale/)
+  assert.throws(() => Decimal.fromLogical(schema, BigDecimal.parse('1.5')), /Decimal value has mismatching scale for given Decimal schema. Schema has scale 2, value has scale 1./)
   assert.equal(schema.parameters?.scale, '2')
   assert.equal(schema.version, 1)
 })

@@ -1,0 +1,165 @@
+// Cases for kafka-parity.test.ts: records (as JsonConverter envelopes) and connector configs run
+// through both Apache Kafka Connect and Tributary.
+
+export interface ParityCase {
+  name: string
+  topic: string
+  partition?: number
+  offset?: number
+  /** Record timestamp (ms); null for none. */
+  timestamp?: number | null
+  key?: string | null
+  value?: string | null
+  /** Header name and SimpleHeaderConverter text. */
+  headers?: Array<[string, string]>
+  config: Record<string, string>
+  converter?: Record<string, string>
+}
+
+const f = (type: string, field: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type, optional: false, ...extra, field })
+const opt = (type: string, field: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type, optional: true, ...extra, field })
+const TS = { name: 'org.apache.kafka.connect.data.Timestamp', version: 1 }
+const DATE = { name: 'org.apache.kafka.connect.data.Date', version: 1 }
+
+const orderSchema = {
+  type: 'struct',
+  fields: [
+    f('int32', 'id'),
+    opt('string', 'name'),
+    f('string', 'ssn'),
+    f('string', 'amount'),
+    f('double', 'price'),
+    f('int64', 'qty'),
+    f('int64', 'created', TS),
+    f('int32', 'day', DATE),
+    f('struct', 'nested', { fields: [f('int32', 'a'), opt('string', 'b')] }),
+    f('array', 'tags', { items: { type: 'string', optional: false } }),
+    f('boolean', 'flag'),
+    opt('int32', 'level', { default: 5 }),
+    f('bytes', 'blob'),
+    f('bytes', 'dec', { name: 'org.apache.kafka.connect.data.Decimal', version: 1, parameters: { scale: '2' } }),
+    f('float', 'ratio'),
+  ],
+  optional: false,
+  name: 'shop.Order',
+}
+const orderPayload = {
+  id: 42, name: 'kim', ssn: '123-45-6789', amount: '12.5', price: 12.5, qty: 3, created: 1_705_314_645_123, day: 19737,
+  nested: { a: 1, b: null }, tags: ['x', 'y'], flag: true, level: null, blob: 'aGk=', dec: 'BNI=', ratio: 0.25,
+}
+const order = JSON.stringify({ schema: orderSchema, payload: orderPayload })
+const orderWithMap = JSON.stringify({
+  schema: { ...orderSchema, fields: [...orderSchema.fields, f('map', 'attrs', { keys: { type: 'string', optional: false }, values: { type: 'string', optional: false } })] },
+  payload: { ...orderPayload, attrs: { k: 'v' } },
+})
+const keyStruct = JSON.stringify({ schema: { type: 'struct', fields: [f('int32', 'id')], optional: false, name: 'shop.Key' }, payload: { id: 42 } })
+const stringKey = JSON.stringify({ schema: { type: 'string', optional: false }, payload: 'k-42' })
+const plain = JSON.stringify({
+  schema: null,
+  payload: { id: 42, name: 'kim', ssn: '123', nested: { a: 1, b: { c: 'deep' } }, tags: ['x'], price: 12.5, ts: 1_705_314_645_123, when: '2024-01-15 10:30', none: null },
+})
+const int64Value = JSON.stringify({ schema: { type: 'int64', optional: false }, payload: 1_705_314_645_123 })
+const optionalInt = JSON.stringify({ schema: { type: 'int32', optional: true }, payload: null })
+const T = 'org.apache.kafka.connect.transforms.'
+const P = 'org.apache.kafka.connect.transforms.predicates.'
+
+function one(type: string, props: Record<string, string> = {}): Record<string, string> {
+  return { transforms: 'x', 'transforms.x.type': T + type, ...Object.fromEntries(Object.entries(props).map(([k, v]) => [`transforms.x.${k}`, v])) }
+}
+
+const base = { topic: 'orders', key: keyStruct, value: order }
+const baseless = { topic: 'orders', key: stringKey, value: plain }
+
+export const parityCases: ParityCase[] = [
+  { name: 'no transforms (JsonConverter round trip)', ...base, config: {} },
+  { name: 'round trip, decimal.format=NUMERIC', ...base, config: {}, converter: { 'decimal.format': 'NUMERIC' } },
+  { name: 'round trip, replace.null.with.default=false', ...base, config: {}, converter: { 'replace.null.with.default': 'false' } },
+  { name: 'schemaless round trip', ...baseless, config: {}, converter: { 'schemas.enable': 'false' }, value: JSON.stringify({ a: 1, b: [1.5, 'x'], c: { d: null } }) },
+  { name: 'Cast fields', ...base, config: one('Cast$Value', { spec: 'id:int64,price:int32,flag:string,amount:float64,qty:int8,created:int64,day:string,blob:string,ratio:float64,level:string' }) },
+  { name: 'Cast whole value', ...base, value: int64Value, config: one('Cast$Value', { spec: 'string' }) },
+  { name: 'Cast whole key', ...base, config: one('Cast$Key', { spec: 'string' }), key: int64Value },
+  { name: 'Cast schemaless', ...baseless, config: one('Cast$Value', { spec: 'id:string,price:int32,missing:int8' }) },
+  { name: 'Cast bad string', ...base, config: one('Cast$Value', { spec: 'ssn:int32' }) },
+  { name: 'Cast bad spec', ...base, config: one('Cast$Value', { spec: 'id:array' }) },
+  { name: 'Cast null value', ...base, value: optionalInt, config: one('Cast$Value', { spec: 'int8' }) },
+  { name: 'DropHeaders', ...base, headers: [['a', '1'], ['b', 'x'], ['a', '2']], config: one('DropHeaders', { headers: 'a' }) },
+  { name: 'ExtractField$Value', ...base, config: one('ExtractField$Value', { field: 'name' }) },
+  { name: 'ExtractField$Value struct', ...base, config: one('ExtractField$Value', { field: 'nested' }) },
+  { name: 'ExtractField$Key', ...base, config: one('ExtractField$Key', { field: 'id' }) },
+  { name: 'ExtractField V2 path', ...base, config: one('ExtractField$Value', { field: 'nested.a', 'field.syntax.version': 'V2' }) },
+  { name: 'ExtractField schemaless V2', ...baseless, config: one('ExtractField$Value', { field: 'nested.b.c', 'field.syntax.version': 'V2' }) },
+  { name: 'ExtractField unknown', ...base, config: one('ExtractField$Value', { field: 'nope' }) },
+  { name: 'Filter', ...base, config: one('Filter') },
+  { name: 'Flatten', ...base, config: one('Flatten$Value') },
+  { name: 'Flatten delimiter', ...base, config: one('Flatten$Value', { delimiter: '_' }) },
+  { name: 'Flatten schemaless', ...baseless, config: one('Flatten$Value') },
+  { name: 'Flatten map field', ...base, value: orderWithMap, config: one('Flatten$Value') },
+  { name: 'HeaderFrom copy', ...base, config: one('HeaderFrom$Value', { fields: 'id,name,created', headers: 'hid,hname,hcreated', operation: 'copy' }) },
+  { name: 'HeaderFrom move', ...base, config: one('HeaderFrom$Value', { fields: 'id,tags', headers: 'hid,htags', operation: 'move' }) },
+  { name: 'HeaderFrom move schemaless', ...baseless, config: one('HeaderFrom$Value', { fields: 'id,nested', headers: 'hid,hnested', operation: 'move' }) },
+  { name: 'HoistField', ...base, config: one('HoistField$Value', { field: 'wrapped' }) },
+  { name: 'HoistField key', ...baseless, config: one('HoistField$Key', { field: 'k' }) },
+  { name: 'InsertField', ...base, config: one('InsertField$Value', { 'topic.field': 'src_topic!', 'partition.field': 'src_partition', 'offset.field': 'src_offset', 'timestamp.field': 'src_ts', 'static.field': 'origin', 'static.value': 'tributary' }) },
+  { name: 'InsertField schemaless', ...baseless, config: one('InsertField$Value', { 'topic.field': 'src_topic', 'offset.field': 'src_offset', 'timestamp.field': 'src_ts' }) },
+  { name: 'InsertField no timestamp', ...base, timestamp: null, config: one('InsertField$Value', { 'timestamp.field': 'src_ts' }) },
+  { name: 'InsertHeader string', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': 'hello world' }) },
+  { name: 'InsertHeader number', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '42' }) },
+  { name: 'InsertHeader array', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '[1, 2, 300]' }) },
+  { name: 'InsertHeader date', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '2024-01-15' }) },
+  { name: 'InsertHeader float', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '1.5' }) },
+  { name: 'MaskField', ...base, config: one('MaskField$Value', { fields: 'ssn,qty,tags,flag,created,price,dec,nested2' }) },
+  { name: 'MaskField replacement', ...base, config: one('MaskField$Value', { fields: 'ssn,id,price', replacement: '999' }) },
+  { name: 'MaskField schemaless', ...baseless, config: one('MaskField$Value', { fields: 'ssn,id,tags,nested,missing' }) },
+  { name: 'RegexRouter', ...base, topic: 'orders-2024', config: one('RegexRouter', { regex: '(.*)-(\\d+)', replacement: '$2_$1' }) },
+  { name: 'RegexRouter no match', ...base, config: one('RegexRouter', { regex: 'order', replacement: 'x' }) },
+  { name: 'ReplaceField', ...base, config: one('ReplaceField$Value', { exclude: 'ssn', renames: 'name:customer,id:order_id' }) },
+  { name: 'ReplaceField include', ...base, config: one('ReplaceField$Value', { include: 'id,name,ssn', exclude: 'ssn' }) },
+  { name: 'ReplaceField schemaless', ...baseless, config: one('ReplaceField$Value', { exclude: 'ssn', renames: 'name:customer' }) },
+  { name: 'SetSchemaMetadata', ...base, config: one('SetSchemaMetadata$Value', { 'schema.name': 'renamed.Order', 'schema.version': '3' }) },
+  { name: 'SetSchemaMetadata schemaless', ...baseless, config: one('SetSchemaMetadata$Value', { 'schema.name': 'x' }) },
+  { name: 'TimestampConverter to string', ...base, config: one('TimestampConverter$Value', { field: 'created', 'target.type': 'string', format: "yyyy-MM-dd'T'HH:mm:ss.SSS" }) },
+  { name: 'TimestampConverter to unix seconds', ...base, config: one('TimestampConverter$Value', { field: 'created', 'target.type': 'unix', 'unix.precision': 'seconds' }) },
+  { name: 'TimestampConverter to Date', ...base, config: one('TimestampConverter$Value', { field: 'created', 'target.type': 'Date' }) },
+  { name: 'TimestampConverter to Time', ...base, config: one('TimestampConverter$Value', { field: 'created', 'target.type': 'Time' }) },
+  { name: 'TimestampConverter Date to Timestamp', ...base, config: one('TimestampConverter$Value', { field: 'day', 'target.type': 'Timestamp' }) },
+  { name: 'TimestampConverter whole int64', ...base, value: int64Value, config: one('TimestampConverter$Value', { 'target.type': 'Timestamp' }) },
+  { name: 'TimestampConverter schemaless unix', ...baseless, config: one('TimestampConverter$Value', { field: 'ts', 'target.type': 'string', format: 'yyyy-MM-dd HH:mm:ss' }) },
+  { name: 'TimestampConverter schemaless parse', ...baseless, config: one('TimestampConverter$Value', { field: 'when', 'target.type': 'unix', format: 'yyyy-MM-dd HH:mm' }) },
+  { name: 'TimestampConverter parse error', ...baseless, config: one('TimestampConverter$Value', { field: 'name', 'target.type': 'unix', format: 'yyyy-MM-dd' }) },
+  { name: 'TimestampRouter', ...base, config: one('TimestampRouter', { 'topic.format': '${topic}_${timestamp}', 'timestamp.format': 'yyyy-MM' }) },
+  { name: 'TimestampRouter default', ...base, config: one('TimestampRouter') },
+  { name: 'ValueToKey', ...base, config: one('ValueToKey', { fields: 'id,name' }) },
+  { name: 'ValueToKey schemaless', ...baseless, config: one('ValueToKey', { fields: 'id,nested' }) },
+  { name: 'ValueToKey missing', ...base, config: one('ValueToKey', { fields: 'nope' }) },
+  {
+    name: 'Filter with TopicNameMatches',
+    ...base,
+    config: { ...one('Filter', { predicate: 'isOrders' }), predicates: 'isOrders', 'predicates.isOrders.type': `${P}TopicNameMatches`, 'predicates.isOrders.pattern': 'ord.*' },
+  },
+  {
+    name: 'Filter with negated HasHeaderKey',
+    ...base,
+    headers: [['keep', 'yes']],
+    config: { ...one('Filter', { predicate: 'hasKeep', negate: 'true' }), predicates: 'hasKeep', 'predicates.hasKeep.type': `${P}HasHeaderKey`, 'predicates.hasKeep.name': 'keep' },
+  },
+  {
+    name: 'InsertField unless tombstone',
+    ...base,
+    value: null,
+    config: { ...one('InsertField$Value', { 'topic.field': 't', predicate: 'tomb', negate: 'true' }), predicates: 'tomb', 'predicates.tomb.type': `${P}RecordIsTombstone` },
+  },
+  {
+    name: 'a chain',
+    ...base,
+    topic: 'orders-7',
+    config: {
+      transforms: 'insert,replace,mask,cast,route,time',
+      'transforms.insert.type': `${T}InsertField$Value`, 'transforms.insert.offset.field': 'off',
+      'transforms.replace.type': `${T}ReplaceField$Value`, 'transforms.replace.exclude': 'blob,dec,nested', 'transforms.replace.renames': 'name:who',
+      'transforms.mask.type': `${T}MaskField$Value`, 'transforms.mask.fields': 'ssn',
+      'transforms.cast.type': `${T}Cast$Value`, 'transforms.cast.spec': 'amount:float64,off:string',
+      'transforms.route.type': `${T}RegexRouter`, 'transforms.route.regex': 'orders-(\\d+)', 'transforms.route.replacement': 'archive-$1',
+      'transforms.time.type': `${T}TimestampRouter`, 'transforms.time.topic.format': '${topic}.${timestamp}', 'transforms.time.timestamp.format': 'yyyyMMdd',
+    },
+  },
+]
