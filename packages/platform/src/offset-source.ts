@@ -13,7 +13,7 @@ export interface OffsetSource {
 export interface BrokerWithGroups {
   groups: {
     describeLag(groupId: string): Promise<Iterable<BrokerPartitionLag>> | Iterable<BrokerPartitionLag>
-  }
+  } | null
 }
 
 interface BrokerPartitionLag {
@@ -28,6 +28,7 @@ interface BrokerPartitionLag {
 export function createBrokerOffsetSource (broker: BrokerWithGroups): OffsetSource {
   return {
     async groupLag (groupId) {
+      if (broker.groups === null) throw new Error('the embedded broker has no group coordinator')
       const rows = await broker.groups.describeLag(groupId)
       return [...rows].map(r => ({
         topic: r.topic,

@@ -1,0 +1,160 @@
+// The console backend mounted on a real Connect worker (startConnectWorker) over the real embedded
+// broker: FileStreamSource → topic → FileStreamSink created through /api/pipelines, then the list,
+// lag, lineage, history, /metrics, and metadata surviving a worker restart.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pino } from 'pino'
+import { startBroker } from '@tributary/broker'
+import { ConnectMetrics, startConnectWorker } from '@tributary/connect-runtime'
+import type { ConnectWorker } from '@tributary/connect-runtime'
+import { createConsolePlugin } from './platform-plugin.ts'
+
+const quiet = pino({ level: process.env.TRIBUTARY_TEST_LOG ?? 'silent' })
+
+async function eventually<T> (what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let last: unknown
+  while (Date.now() < deadline) {
+    try {
+      const v = await check()
+      if (v) return v
+    } catch (err) { last = err }
+    await new Promise(r => setTimeout(r, 200))
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
+}
+
+test('console API on a real worker and broker', { timeout: 180_000 }, async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'platform-plugin-'))
+  const broker = await startBroker({ host: '127.0.0.1', port: 0, dataDir: join(dir, 'broker'), config: { 'group.initial.rebalance.delay.ms': 0, 'log.flush.durable': false }, logger: quiet })
+  const workers: ConnectWorker[] = []
+  t.after(async () => {
+    for (const w of workers) await w.stop().catch(() => {})
+    await broker.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+  const startWorker = async (): Promise<ConnectWorker> => {
+    const metrics = new ConnectMetrics()
+    const worker = await startConnectWorker({
+      workerProps: {
+        'bootstrap.servers': `127.0.0.1:${broker.port}`,
+        'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+        'offset.storage.file.filename': join(dir, 'connect.offsets'),
+        'offset.flush.interval.ms': '200',
+        listeners: 'http://127.0.0.1:0',
+      },
+      log: quiet,
+      metrics,
+      restPlugins: [createConsolePlugin({ dataDir: join(dir, 'platform-data'), registry: metrics.registry, broker, sampleIntervalMs: 300, uiDir: false })],
+    })
+    workers.push(worker)
+    return worker
+  }
+  let worker = await startWorker()
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(worker.url + path, { method, headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) })
+    const text = await res.text()
+    return { status: res.status, body: text === '' ? null : JSON.parse(text) }
+  }
+
+  const input = join(dir, 'in.txt')
+  const output = join(dir, 'out.txt')
+  await writeFile(input, Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n') + '\n')
+
+  await t.test('create requires owner, ticket and description, and creates nothing without them', async () => {
+    const res = await call('POST', '/api/pipelines', { name: 'src', config: { 'connector.class': 'FileStreamSource', file: input, topic: 'lines' }, owner: 'cory' })
+    assert.equal(res.status, 400)
+    assert.match(res.body.message, /ticket, description are required/)
+    assert.deepEqual((await call('GET', '/connectors')).body, [])
+  })
+
+  await t.test('an invalid config is refused by Connect and leaves no metadata', async () => {
+    const res = await call('POST', '/api/pipelines', { name: 'bad', config: { 'connector.class': 'FileStreamSink', file: output, 'tasks.max': '-1', topics: 'lines' }, owner: 'o', ticket: 't', description: 'd' })
+    assert.equal(res.status, 400)
+    assert.match(res.body.message, /POST \/connectors failed \(400\)/)
+    assert.equal((await call('GET', '/api/pipelines/bad/history')).body.length, 0)
+  })
+
+  await t.test('source and sink created with owners; list aggregates status, topics and lag', async () => {
+    const src = await call('POST', '/api/pipelines', { name: 'src', config: { 'connector.class': 'FileStreamSource', file: input, topic: 'lines' }, owner: 'cory', ticket: 'ADS-1', description: 'in' })
+    assert.equal(src.status, 201, JSON.stringify(src.body))
+    const snk = await call('POST', '/api/pipelines', { name: 'snk', config: { 'connector.class': 'FileStreamSink', file: output, topics: 'lines' }, owner: 'cory', ticket: 'ADS-2', description: 'out' }, { 'x-tributary-user': 'kim' })
+    assert.equal(snk.status, 201, JSON.stringify(snk.body))
+    await eventually('all 20 lines in the sink file', async () => (await readFile(output, 'utf8').catch(() => '')).split('\n').filter(Boolean).length === 20)
+    const list = await eventually('both RUNNING with topics and zero lag', async () => {
+      const { body } = await call('GET', '/api/pipelines')
+      const s = body.find((p: { name: string }) => p.name === 'snk')
+      return body.length === 2 && body.every((p: { state: string, topics: string[] }) => p.state === 'RUNNING' && p.topics.includes('lines')) && s.lag === 0 && s.lagStatus === 'OK' ? body : undefined
+    })
+    assert.equal(list.find((p: { name: string }) => p.name === 'src').owner, 'cory')
+    assert.equal(list.find((p: { name: string }) => p.name === 'snk').ticket, 'ADS-2')
+    const history = (await call('GET', '/api/pipelines/snk/history')).body
+    assert.equal(history[0].action, 'created')
+    assert.equal(history[0].user, 'kim')
+  })
+
+  await t.test('records/s are sampled from the runtime counters', async () => {
+    let n = 20
+    const feed = setInterval(() => { void appendFile(input, `line ${n++}\n`) }, 20)
+    try {
+      await eventually('a non-zero records/s for the source', async () => {
+        const { body } = await call('GET', '/api/pipelines/src/series')
+        return body.samples.some((s: { inRate: number }) => s.inRate > 0)
+      })
+    } finally { clearInterval(feed) }
+  })
+
+  await t.test('lineage connects file → source → topic → sink → file', async () => {
+    const { body } = await call('GET', '/api/lineage?topic=lines')
+    const edges = new Set(body.edges.map((e: { from: string, to: string }) => `${e.from} -> ${e.to}`))
+    for (const e of [`file:${input}>in -> connector:src`, 'connector:src -> topic:lines', 'topic:lines -> connector:snk', `connector:snk -> file:${output}>out`]) assert.ok(edges.has(e), `missing edge ${e} in ${[...edges].join(', ')}`)
+  })
+
+  await t.test('/metrics carries the worker metrics and the consumer-lag gauges in one registry', async () => {
+    const res = await fetch(worker.url + '/metrics')
+    const text = await res.text()
+    assert.match(text, /connect_source_record_poll_total\{connector="src"/)
+    assert.match(text, /tributary_consumer_lag\{connector="snk",group="connect-snk",topic="lines",partition="0"\} \d+/)
+    assert.match(text, /tributary_consumer_lag_status\{connector="snk",group="connect-snk",status="(OK|WARN)"\}/)
+  })
+
+  await t.test('edit records a config diff; a change made around the console is recorded too', async () => {
+    const res = await call('PUT', '/api/pipelines/snk', { config: { 'connector.class': 'FileStreamSink', file: output, topics: 'lines', 'tasks.max': '1', 'batch.note': 'x' }, ticket: 'ADS-3' })
+    assert.equal(res.status, 200, JSON.stringify(res.body))
+    await call('PUT', '/connectors/snk/config', { 'connector.class': 'FileStreamSink', file: output, topics: 'lines', 'tasks.max': '1' })
+    const history = await eventually('the outside change in history', async () => {
+      const { body } = await call('GET', '/api/pipelines/snk/history')
+      return body[0].action === 'changed-outside-console' ? body : undefined
+    })
+    assert.deepEqual(history[0].diff, [{ key: 'batch.note', kind: 'removed', before: 'x' }])
+    assert.equal(history[1].action, 'updated')
+    assert.deepEqual(history[1].detail, { ticket: 'ADS-3' })
+  })
+
+  await t.test('stop, alter offsets, selection actions, delete', async () => {
+    assert.equal((await call('POST', '/api/pipelines/src/actions/stop')).status, 202)
+    await eventually('src STOPPED', async () => (await call('GET', '/connectors/src/status')).body.connector.state === 'STOPPED')
+    const altered = await call('PATCH', '/api/pipelines/src/offsets', { offsets: [{ partition: { filename: input }, offset: { position: 7 } }] })
+    assert.equal(altered.status, 200, JSON.stringify(altered.body))
+    const bulk = await call('POST', '/api/pipelines/actions', { action: 'pause', names: ['snk', 'nope'] })
+    assert.deepEqual(bulk.body.results.map((r: { ok: boolean }) => r.ok), [true, false])
+    assert.match(bulk.body.results[1].message, /404/)
+    assert.equal((await call('DELETE', '/api/pipelines/snk')).status, 204)
+    assert.equal((await call('GET', '/api/pipelines/snk')).status, 404)
+    const history = (await call('GET', '/api/pipelines/snk/history')).body
+    assert.equal(history[0].action, 'deleted')
+  })
+
+  await t.test('owner and ticket survive a restart of the worker', async () => {
+    await worker.stop()
+    worker = await startWorker()
+    const { body } = await call('GET', '/api/pipelines/src')
+    assert.equal(body.owner, 'cory')
+    assert.equal(body.ticket, 'ADS-1')
+    assert.equal(body.state, 'STOPPED')
+  })
+})
