@@ -33,7 +33,7 @@ async function waitFor (predicate: () => boolean, timeoutMs: number): Promise<vo
 for (const command of ['broker', 'start']) {
   test(`tributary ${command}: startup line, serves, SIGTERM exits 0`, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'trib-cli-'))
-    const p = run([command, '--port', '0', '--host', '127.0.0.1', '--data-dir', dir, '--override', 'num.partitions=2'])
+    const p = run([command, '--port', '0', '--host', '127.0.0.1', '--data-dir', dir, '--override', 'num.partitions=2', ...(command === 'start' ? ['--rest-port', '0'] : [])])
     try {
       await waitFor(() => /listening on/.test(p.out()), 15000)
       const m = /listening on 127\.0\.0\.1:(\d+) \(node 1, data dir (.*)\)/.exec(p.out())
@@ -43,6 +43,8 @@ for (const command of ['broker', 'start']) {
         const s = connect({ host: '127.0.0.1', port: Number(m[1]) }, () => { s.destroy(); resolve() })
         s.once('error', reject)
       })
+      // `start` also runs the Connect worker: signal once everything is up.
+      if (command === 'start') await waitFor(() => /REST API on/.test(p.out()), 15000)
       p.child.kill('SIGTERM')
       assert.equal(await p.exited, 0)
     } finally {

@@ -4,6 +4,7 @@ import { Command } from 'commander'
 import pino from 'pino'
 import { brokerCommand } from './commands/broker.ts'
 import { startCommand } from './commands/start.ts'
+import { connectStandaloneCommand } from './commands/connect-standalone.ts'
 
 const logger = pino({ name: 'tributary', level: process.env.LOG_LEVEL ?? 'info' })
 
@@ -11,5 +12,6 @@ const program = new Command('tributary')
   .description('Tributary: an embedded Kafka-compatible broker, a Kafka Connect worker and a pipeline console')
   .addCommand(brokerCommand(logger))
   .addCommand(startCommand(logger))
+  .addCommand(connectStandaloneCommand(logger))
 
 await program.parseAsync(process.argv)

@@ -6,6 +6,10 @@ import type { Logger } from 'pino'
 export interface RunningService {
   readonly name: string
   close(): Promise<void>
+  /** host:port for Kafka clients, when the service is a broker (the Connect worker uses it). */
+  readonly bootstrap?: string
+  /** The running broker itself, for in-process consumers (the console's lag view). */
+  readonly broker?: unknown
 }
 
 export async function runUntilSignal (logger: Logger, start: () => Promise<RunningService[]>): Promise<void> {

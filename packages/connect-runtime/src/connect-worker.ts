@@ -6,6 +6,7 @@ import type { PluginDescriptor } from '@tributary/connect-api'
 import type { FastifyInstance } from 'fastify'
 import { pino, type Logger } from 'pino'
 import { ConfigTransformer } from './config-providers/config-transformer.ts'
+import type { ConnectorFileEntry } from './config/connector-file.ts'
 import { parseWorkerConfig, type WorkerConfig } from './config/worker-config.ts'
 import { StandaloneHerder } from './herder/standalone-herder.ts'
 import { KafkaClients } from './kafka/kafka-clients.ts'
@@ -29,6 +30,8 @@ export interface ConnectWorkerOptions {
   /** Mounted on the same REST port (the console's /ui and /api). */
   restPlugins?: RestPlugin[]
   metrics?: ConnectMetrics
+  /** Created (or replaced) before the worker reports healthy, as connect-standalone's connector files. */
+  connectors?: ConnectorFileEntry[]
 }
 
 export interface ConnectWorker {
@@ -105,7 +108,16 @@ export async function startConnectWorker (o: ConnectWorkerOptions): Promise<Conn
   const urlHost = config.restHost === '' || config.restHost === '0.0.0.0' ? '127.0.0.1' : config.restHost
   log.info(`Kafka Connect (Tributary) REST server listening on http://${urlHost}:${port}`)
 
-  await herder.start()
+  try {
+    await herder.start(async () => {
+      for (const c of o.connectors ?? []) await herder.putConnectorConfig(c.name, c.config, { allowReplace: true, initialState: c.initialState })
+    })
+  } catch (err) {
+    await rest.close().catch(() => {})
+    await herder.shutdown().catch(() => {})
+    await clients.close().catch(() => {})
+    throw err
+  }
 
   let stopped = false
   return {

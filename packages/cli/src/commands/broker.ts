@@ -12,7 +12,7 @@ import { runUntilSignal } from '../service-runner.ts'
 export async function startBrokerService (flags: BrokerFlags, logger: Logger): Promise<RunningService> {
   const broker = await startBroker({ ...brokerOptionsFromFlags(flags), logger: logger.child({ service: 'broker' }) })
   process.stdout.write(`Tributary broker listening on ${broker.host}:${broker.port} (node ${broker.nodeId}, data dir ${broker.dataDir})\n`)
-  return { name: 'broker', close: () => broker.close() }
+  return { name: 'broker', close: () => broker.close(), bootstrap: `${broker.host}:${broker.port}`, broker }
 }
 
 export function brokerCommand (logger: Logger): Command {

@@ -51,12 +51,13 @@ export class StandaloneHerder implements Herder {
 
   get ready (): boolean { return this.#ready }
 
-  /** Starts every stored connector, then reports healthy. */
-  async start (): Promise<void> {
+  /** Starts every stored connector and runs `beforeReady` (command-line connectors), then reports healthy. */
+  async start (beforeReady?: () => Promise<void>): Promise<void> {
     this.#clusterId = await this.#o.clients.clusterId()
     await this.#serial(async () => {
       for (const name of this.#o.configStore.snapshot().keys()) await this.#startConnector(name)
     })
+    if (beforeReady !== undefined) await beforeReady()
     this.#ready = true
   }
 
