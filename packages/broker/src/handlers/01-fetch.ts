@@ -1,10 +1,12 @@
-// Fetch (key 1), v4–12 (v13+ address topics by id). No fetch sessions: SessionId is always 0
+// Fetch (key 1), v4–17. v13+ address topics by id (unknown id → UNKNOWN_TOPIC_ID);
+// @platformatic/kafka needs them: its v12 encoder puts the topic id where the name goes.
+// No fetch sessions: SessionId is always 0
 // (clients then do full fetches); a request naming a session gets FETCH_SESSION_ID_NOT_FOUND.
 // Long-poll: answers once min.bytes are available, max.wait.ms has passed, or the connection
 // closed; woken by log appends. Response max.bytes and per-partition max bytes are honoured
 // (the first batch is always returned whole, KIP-74). Record batches are passed through as
 // the log's Buffers, never copied or re-encoded. read_committed reads up to the LSO with the
-// aborted transactions of the range.
+// aborted transactions of the range. Diverging-epoch checks are not needed: one leader epoch.
 
 import { ErrorCode } from '@tributary/protocol'
 import type { FetchRequest, FetchResponse, FetchResponsePartitionData } from '@tributary/protocol'
@@ -14,7 +16,9 @@ import { waitForAppend } from './wait-for-append.ts'
 
 type PartitionData = FetchResponsePartitionData<Buffer[]>
 
-interface Wanted { topic: string; partition: number; fetchOffset: number; maxBytes: number; log: PartitionLog | undefined }
+const ZERO_UUID = '0'.repeat(32)
+
+interface Wanted { topic: string; partition: number; fetchOffset: number; maxBytes: number; log: PartitionLog | undefined; missingCode: number }
 
 function partitionError (partitionIndex: number, errorCode: number): PartitionData {
   return { partitionIndex, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: [] }
@@ -27,7 +31,7 @@ async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitt
   for (const w of wanted) {
     if (w.log === undefined) {
       error = true
-      parts.push(partitionError(w.partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION))
+      parts.push(partitionError(w.partition, w.missingCode))
       continue
     }
     const budget = Math.min(w.maxBytes, responseMaxBytes - bytes)
@@ -63,18 +67,24 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponse<Buffer[]>> = {
   apiKey: 1,
   name: 'Fetch',
   minVersion: 4,
-  maxVersion: 12,
+  maxVersion: 17,
   async handle (req, ctx) {
     if (ctx.apiVersion >= 7 && req.sessionId !== 0) {
       return { throttleTimeMs: 0, errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND, sessionId: 0, responses: [] }
     }
-    const wanted: Wanted[] = req.topics.flatMap((t) => t.partitions.map((p) => ({
-      topic: t.topic,
-      partition: p.partition,
-      fetchOffset: p.fetchOffset,
-      maxBytes: p.partitionMaxBytes,
-      log: ctx.broker.topics.getPartition(t.topic, p.partition),
-    })))
+    const byId = ctx.apiVersion >= 13
+    const wanted: Wanted[] = req.topics.flatMap((t) => {
+      const name = byId ? ctx.broker.topics.getById(t.topicId)?.name : t.topic
+      const missingCode = byId && name === undefined ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+      return t.partitions.map((p) => ({
+        topic: name ?? t.topic,
+        partition: p.partition,
+        fetchOffset: p.fetchOffset,
+        maxBytes: p.partitionMaxBytes,
+        log: name === undefined ? undefined : ctx.broker.topics.getPartition(name, p.partition),
+        missingCode,
+      }))
+    })
     const readCommitted = req.isolationLevel === 1
     const maxBytes = ctx.apiVersion >= 3 ? req.maxBytes : 0x7fffffff
     const deadline = Date.now() + Math.max(0, req.maxWaitMs)
@@ -88,7 +98,7 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponse<Buffer[]>> = {
     }
     // Group the partition results back under their topics, in request order.
     let i = 0
-    const responses = req.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map(() => result.parts[i++]), topicId: '0'.repeat(32) }))
+    const responses = req.topics.map((t) => ({ topic: t.topic, partitions: t.partitions.map(() => result.parts[i++]), topicId: byId ? t.topicId : ZERO_UUID }))
     return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses }
   },
 }

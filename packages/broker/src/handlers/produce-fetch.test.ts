@@ -158,6 +158,13 @@ test('Fetch limits and OFFSET_OUT_OF_RANGE', async () => {
   assert.equal(out.responses[0].partitions[0].errorCode, ErrorCode.OFFSET_OUT_OF_RANGE)
   const unknown = await raw.request(1, 12, fetchBody('missing-topic', 0, 0))
   assert.equal(unknown.responses[0].partitions[0].errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION)
+  // v13+ name topics by id.
+  const id = tb.broker.topics.get('sized')!.id
+  const byId = await raw.request(1, 17, { ...fetchBody('sized', 0, 0), topics: [{ topicId: id, partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 1, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }] })
+  assert.equal(byId.responses[0].topicId, id)
+  assert.deepEqual(decodeBatches(byId.responses[0].partitions[0].records).map((r) => r.key), ['k1', 'k2'])
+  const unknownId = await raw.request(1, 13, { ...fetchBody('sized', 0, 0), topics: [{ topicId: 'ab'.repeat(16), partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }] })
+  assert.equal(unknownId.responses[0].partitions[0].errorCode, ErrorCode.UNKNOWN_TOPIC_ID)
   const session = await raw.request(1, 12, { ...fetchBody('sized', 0, 0), sessionId: 123 })
   assert.equal(session.errorCode, ErrorCode.FETCH_SESSION_ID_NOT_FOUND)
 })
