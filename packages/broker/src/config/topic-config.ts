@@ -94,5 +94,6 @@ export function toLogConfig (overrides: Readonly<Record<string, string>>, c: Bro
     flushMessages: v('flush.messages') as number,
     flushMs: v('flush.ms') as number,
     durableAcks: c['log.flush.durable'],
+    producerIdExpirationMs: c['producer.id.expiration.ms'],
   }
 }
