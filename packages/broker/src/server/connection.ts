@@ -71,8 +71,13 @@ export class Connection {
         slot.outcome = outcome
         this.#flush()
       })
+      .catch((err: unknown) => {
+        // Writing failed (socket torn down mid-flush): this connection is done, the broker is not.
+        this.#broker.logger.debug({ err, connection: this.id }, 'response write failed')
+        this.#socket.destroy()
+      })
     this.#inFlight.add(work)
-    void work.finally(() => this.#inFlight.delete(work))
+    void work.then(() => this.#inFlight.delete(work))
   }
 
   /** Resolves when every request handed to a handler has finished (used at shutdown). */
