@@ -2,7 +2,8 @@
 // LSO), keep the latest record per key; offsets never change and order is kept.
 //  - pass 1: key → offset of its latest record (control batches and aborted transactional data
 //    take no part: they must not shadow committed values);
-//  - pass 2: each segment is copied to `<base>.log.cleaned` keeping: control batches as they are;
+//  - pass 2: a segment with something to drop is copied to `<base>.log.cleaned` (see
+//    cleanSegment) keeping: control batches as they are;
 //    batches whose records all survive byte for byte; otherwise a batch rebuilt with the same
 //    header fields (baseOffset, lastOffsetDelta, sequence, producer) around the surviving
 //    records' original bytes (records hold only deltas, so they stay valid). A batch left with no
@@ -56,64 +57,80 @@ export async function compactLog (segments: readonly Segment[], options: Compact
     const noteKeptTombstone = (): void => {
       tombstoneDeadline = Math.min(tombstoneDeadline, segment.largestTimestamp + options.deleteRetentionMs + 1)
     }
-    const cleaned = SegmentFile.createCleaned(segment.dir, segment.baseOffset)
-    let changed = false
-    let pending: Buffer[] = []
-    let pendingBytes = 0
-    let position = 0
-    const emit = async (batch: Buffer, h: BatchHeader): Promise<void> => {
-      cleaned.track(batch.length, h.baseOffset, h.baseOffset + h.lastOffsetDelta, h.maxTimestamp, options.indexIntervalBytes, h.maxTimestamp)
-      pending.push(Buffer.from(batch))
-      pendingBytes += batch.length
-      if (pendingBytes >= WRITE_CHUNK) await flush()
-    }
-    const flush = async (): Promise<void> => {
-      await cleaned.write(pending, position)
-      position += pendingBytes
-      pending = []
-      pendingBytes = 0
-    }
-    try {
-      for await (const { batch } of segment.batches()) {
-        const h = readBatchHeader(batch)
-        if (isControlBatch(h.attributes)) { await emit(batch, h); continue }
-        const aborted = isTransactionalBatch(h.attributes) && h.producerId >= 0 && options.isAborted(h.producerId, h.baseOffset)
-        let all: RecordView[]
-        try {
-          all = aborted ? [] : [...iterateBatchRecords(batch)]
-        } catch {
-          await emit(batch, h) // undecodable: keep untouched rather than lose data
-          continue
-        }
-        const kept = all.filter(({ record }) => {
-          if (record.key === null) return true
-          if (latest.get(record.key.toString('latin1')) !== record.offset) return false
-          if (record.value !== null) return true
-          if (!tombstonesExpire) noteKeptTombstone()
-          return !tombstonesExpire
-        })
-        if (!aborted && kept.length === all.length && all.length === h.recordsCount) { await emit(batch, h); continue }
-        changed = true
-        if (kept.length === 0) {
-          if (h.producerId >= 0 && lastBatchOfProducer.get(h.producerId) === h.baseOffset) {
-            await emit(rebuild(h, []), h)
-          }
-          continue
-        }
-        await emit(rebuild(h, kept), h)
+    const decide = (batch: Buffer, h: BatchHeader): Verdict => {
+      if (isControlBatch(h.attributes)) return KEEP
+      const aborted = isTransactionalBatch(h.attributes) && h.producerId >= 0 && options.isAborted(h.producerId, h.baseOffset)
+      let all: RecordView[]
+      try {
+        all = aborted ? [] : [...iterateBatchRecords(batch)]
+      } catch {
+        return KEEP // undecodable: keep untouched rather than lose data
       }
-      if (!changed) {
-        await cleaned.retire(true)
-        continue
-      }
-      await flush()
-      replacements.set(segment, cleaned)
-    } catch (err) {
-      await cleaned.retire(true)
-      throw err
+      const kept = all.filter(({ record }) => {
+        if (record.key === null) return true
+        if (latest.get(record.key.toString('latin1')) !== record.offset) return false
+        if (record.value !== null) return true
+        if (!tombstonesExpire) noteKeptTombstone()
+        return !tombstonesExpire
+      })
+      // (An aborted batch decodes to no records, so only an already-emptied one is kept as is.)
+      if (kept.length === all.length && all.length === h.recordsCount) return KEEP
+      if (kept.length > 0) return rebuild(h, kept)
+      return h.producerId >= 0 && lastBatchOfProducer.get(h.producerId) === h.baseOffset ? rebuild(h, []) : null
     }
+    const cleaned = await cleanSegment(segment, decide, options.indexIntervalBytes)
+    if (cleaned !== null) replacements.set(segment, cleaned)
   }
   return { replacements, tombstoneDeadline }
+}
+
+const KEEP = 'keep'
+/** What happens to one batch: kept as is, replaced by rebuilt bytes, or dropped (null). */
+type Verdict = typeof KEEP | Buffer | null
+
+/**
+ * Copies `segment` to `<base>.log.cleaned` applying `decide` to each batch. The copy is only
+ * started at the first batch that changes (the unchanged prefix is copied then), so a segment
+ * with nothing to clean costs reads only. Returns null when nothing changed.
+ */
+async function cleanSegment (segment: Segment, decide: (batch: Buffer, h: BatchHeader) => Verdict, indexIntervalBytes: number): Promise<Segment | null> {
+  let cleaned: Segment | null = null
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  let position = 0
+  const flush = async (): Promise<void> => {
+    if (cleaned === null || pending.length === 0) return
+    await cleaned.write(pending, position)
+    position += pendingBytes
+    pending = []
+    pendingBytes = 0
+  }
+  const emit = async (batch: Buffer, h: BatchHeader): Promise<void> => {
+    (cleaned as Segment).track(batch.length, h.baseOffset, h.baseOffset + h.lastOffsetDelta, h.maxTimestamp, indexIntervalBytes, h.maxTimestamp)
+    pending.push(Buffer.from(batch))
+    pendingBytes += batch.length
+    if (pendingBytes >= WRITE_CHUNK) await flush()
+  }
+  try {
+    for await (const { position: at, batch } of segment.batches()) {
+      const h = readBatchHeader(batch)
+      const verdict = decide(batch, h)
+      if (verdict === KEEP) {
+        if (cleaned !== null) await emit(batch, h)
+        continue
+      }
+      if (cleaned === null) {
+        cleaned = SegmentFile.createCleaned(segment.dir, segment.baseOffset)
+        for await (const prefix of segment.batches(0, at)) await emit(prefix.batch, readBatchHeader(prefix.batch))
+      }
+      if (verdict !== null) await emit(verdict, h)
+    }
+    await flush()
+    return cleaned
+  } catch (err) {
+    if (cleaned !== null) await cleaned.retire(true)
+    throw err
+  }
 }
 
 /** Records that may shadow older values: none for control batches and aborted transactions. */
