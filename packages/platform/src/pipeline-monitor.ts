@@ -159,14 +159,22 @@ export class PipelineMonitor {
     }
     const committed = report?.partitions.reduce((s, p) => s + Math.max(0, p.committedOffset), 0)
     const previous = this.#previousCounters.get(view.name)
+    // Refreshes forced by the console can land milliseconds apart; such a sample would turn
+    // counter jitter into wild rates, so it only refreshes lag and status, not the series.
+    if (previous !== undefined && now - previous.t < this.#o.intervalMs / 2) {
+      const last = this.#series.get(view.name)?.last()
+      if (last !== undefined && report !== undefined) Object.assign(last, { lag: report.totalLag, lagStatus: report.status, partitions: report.partitions.map(p => ({ topic: p.topic, partition: p.partition, lag: p.lag })) })
+      return
+    }
     const seconds = previous === undefined ? 0 : (now - previous.t) / 1000
+    // A counter appears on its first increment, so one missing at the previous sample was 0.
     const rate = (cur: number | undefined, prev: number | undefined): number =>
-      seconds > 0 && cur !== undefined && prev !== undefined ? Math.max(0, (cur - prev) / seconds) : 0
+      seconds > 0 && cur !== undefined ? Math.max(0, (cur - (prev ?? 0)) / seconds) : 0
     // A missing counter borrows its neighbour's rate; a sink without any counters still shows
     // progress as committed-offset movement.
     let inRate = counters.recordsIn !== undefined ? rate(counters.recordsIn, previous?.counters.recordsIn) : undefined
     let outRate = counters.recordsOut !== undefined ? rate(counters.recordsOut, previous?.counters.recordsOut) : undefined
-    if (view.info.type === 'sink' && inRate === undefined && outRate === undefined) outRate = rate(committed, previous?.committed)
+    if (view.info.type === 'sink' && inRate === undefined && outRate === undefined) outRate = previous?.committed === undefined ? 0 : rate(committed, previous.committed)
     inRate ??= outRate ?? 0
     outRate ??= inRate
     this.#previousCounters.set(view.name, { t: now, counters, ...(committed !== undefined ? { committed } : {}) })
