@@ -127,3 +127,18 @@ test('batches larger than the scan chunk survive recovery and are served whole',
   assert.equal(r.bytes, big.length)
   assert.deepEqual(recordsOf(await readAll(reopened)).map((x) => x.key), ['k0', 'big', 'k2'])
 })
+
+test('a clean-shutdown marker that does not match the files is not trusted', async (t) => {
+  const dir = await tempPartitionDir(t)
+  const log = await openTestLog(dir)
+  for (let i = 0; i < 5; i++) await log.append(batchOf(i), { durable: false })
+  await log.close()
+  const [file] = await logFiles(dir)
+  await appendFile(join(dir, file), Buffer.alloc(100, 0xab))
+  const reopened = await openTestLog(dir)
+  t.after(() => reopened.close())
+  assert.equal(reopened.recoveryReport.clean, false)
+  assert.equal(reopened.recoveryReport.truncatedBytes, 100)
+  assert.equal(reopened.logEndOffset(), 5)
+  assert.ok(!(await readdir(dir)).includes('.clean-shutdown'), 'the marker is consumed at open')
+})
