@@ -1,7 +1,8 @@
 // One client TCP connection: frames in, responses out strictly in request order.
 // Requests are handled concurrently (a parked long-poll does not stall decoding), but each
-// response waits for every earlier one. Reading pauses while too many requests are in flight
-// or the socket's write buffer is full (backpressure), and resumes on 'drain'.
+// response waits for every earlier one. Backpressure: no new request starts while 64 are in
+// flight or the socket's write buffer is full; read-but-unstarted frames wait in a queue and
+// reading pauses until it empties (resumed on 'drain').
 
 import type { Socket } from 'node:net'
 import type { Broker } from '../broker.ts'
@@ -19,6 +20,8 @@ export class Connection {
   #socket: Socket
   #reader: FrameReader
   #slots: Slot[] = []
+  /** Frames read but not yet handed to a handler (waiting for room in flight or a drained socket). */
+  #pending: Buffer[] = []
   #abort = new AbortController()
   #peerEnded = false
   #closed = false
@@ -32,7 +35,7 @@ export class Connection {
     const socket = this.#socket
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => this.#onData(chunk))
-    socket.on('drain', () => this.#updateFlow())
+    socket.on('drain', () => this.#pump())
     // Half-close: answer what was asked, then close our side.
     socket.on('end', () => { this.#peerEnded = true; this.#maybeEnd() })
     socket.on('error', (err) => this.#broker.logger.debug({ err, connection: this.id }, 'connection error'))
@@ -57,7 +60,15 @@ export class Connection {
       this.#fail((err as Error).message)
       return
     }
-    for (const frame of frames) this.#dispatch(frame)
+    this.#pending.push(...frames)
+    this.#pump()
+  }
+
+  /** Starts queued requests while there is room: bounded in flight, and nothing unsent piling up. */
+  #pump (): void {
+    while (!this.#closed && this.#pending.length > 0 && this.#slots.length < MAX_IN_FLIGHT && !this.#socket.writableNeedDrain) {
+      this.#dispatch(this.#pending.shift()!)
+    }
     this.#updateFlow()
   }
 
@@ -103,30 +114,32 @@ export class Connection {
     } finally {
       this.#socket.uncork()
     }
-    this.#updateFlow()
+    this.#pump()
     this.#maybeEnd()
   }
 
   #updateFlow (): void {
     if (this.#closed) return
-    const shouldPause = this.#slots.length >= MAX_IN_FLIGHT || this.#socket.writableNeedDrain
+    const shouldPause = this.#pending.length > 0 || this.#slots.length >= MAX_IN_FLIGHT || this.#socket.writableNeedDrain
     if (shouldPause && !this.#socket.isPaused()) this.#socket.pause()
     else if (!shouldPause && this.#socket.isPaused()) this.#socket.resume()
   }
 
   #maybeEnd (): void {
-    if (this.#peerEnded && this.#slots.length === 0 && !this.#closed) this.#socket.end()
+    if (this.#peerEnded && this.#slots.length === 0 && this.#pending.length === 0 && !this.#closed) this.#socket.end()
   }
 
   #fail (reason: string): void {
     this.#broker.logger.warn({ connection: this.id, remote: this.#socket.remoteAddress, reason }, 'closing connection')
     this.#slots = []
+    this.#pending = []
     this.#socket.destroy()
   }
 
   #onClose (): void {
     this.#closed = true
     this.#slots = []
+    this.#pending = []
     this.#abort.abort()
   }
 }
