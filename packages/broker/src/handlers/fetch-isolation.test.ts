@@ -1,9 +1,10 @@
 // Fetch under read_committed: stops at the last stable offset while a transaction is open and
-// reports aborted transactions once it is aborted (the marker is written straight to the log,
-// as the transaction coordinator would).
+// reports aborted transactions once it is aborted. Also: Produce refuses a transactional batch
+// for a partition that was not added to the transaction.
 
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { ErrorCode } from '@tributary/protocol'
 import { decodeBatches, fetchBody } from '../testing/fetch-records.ts'
 import { RawClient } from '../testing/raw-client.ts'
 import { clientBatch } from '../testing/record-batch.ts'
@@ -17,8 +18,16 @@ test('read_committed fetch honours the LSO and lists aborted transactions', asyn
     const produce = (records: Buffer, transactionalId: string | null = null) =>
       raw.request(0, 9, { transactionalId, acks: -1, timeoutMs: 1000, topicData: [{ name: 'txn-read', partitionData: [{ index: 0, records }] }] })
     await produce(clientBatch([{ key: 'plain', value: '0' }]))
-    const pid = Number((await raw.request(22, 4, { transactionalId: null, transactionTimeoutMs: 1000, producerId: -1, producerEpoch: -1 })).producerId)
-    const txn = await produce(clientBatch([{ key: 't1', value: '1' }, { key: 't2', value: '2' }], { producerId: pid, producerEpoch: 0, baseSequence: 0, transactional: true }), 'tx')
+    const init = await raw.request(22, 4, { transactionalId: 'tx', transactionTimeoutMs: 60000, producerId: -1, producerEpoch: -1 })
+    assert.equal(init.errorCode, 0)
+    const pid = Number(init.producerId)
+    const epoch = init.producerEpoch
+    const txnBatch = () => clientBatch([{ key: 't1', value: '1' }, { key: 't2', value: '2' }], { producerId: pid, producerEpoch: epoch, baseSequence: 0, transactional: true })
+    const notAdded = await produce(txnBatch(), 'tx')
+    assert.equal(notAdded.responses[0].partitionResponses[0].errorCode, ErrorCode.INVALID_TXN_STATE)
+    const added = await raw.request(24, 3, { v3AndBelowTransactionalId: 'tx', v3AndBelowProducerId: pid, v3AndBelowProducerEpoch: epoch, v3AndBelowTopics: [{ name: 'txn-read', partitions: [0] }] })
+    assert.equal(added.resultsByTopicV3AndBelow[0].resultsByPartition[0].partitionErrorCode, 0)
+    const txn = await produce(txnBatch(), 'tx')
     assert.equal(txn.responses[0].partitionResponses[0].errorCode, 0)
 
     const committed = async () => (await raw.request(1, 12, fetchBody('txn-read', 0, 0, { isolationLevel: 1 }))).responses[0].partitions[0]
@@ -30,7 +39,10 @@ test('read_committed fetch honours the LSO and lists aborted transactions', asyn
     assert.deepEqual(decodeBatches(uncommitted.records).map((r) => r.key), ['plain', 't1', 't2'])
     assert.equal(uncommitted.abortedTransactions, null)
 
-    await tb.broker.topics.getPartition('txn-read', 0)!.appendControl({ producerId: pid, producerEpoch: 0, commit: false, coordinatorEpoch: 0 }, { durable: false })
+    const end = await raw.request(26, 3, { transactionalId: 'tx', producerId: pid, producerEpoch: epoch, committed: false })
+    assert.equal(end.errorCode, 0)
+    const deadline = Date.now() + 5000
+    while (tb.broker.topics.getPartition('txn-read', 0)!.lastStableOffset() < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
     const aborted = await committed()
     assert.equal(Number(aborted.lastStableOffset), 4)
     assert.deepEqual(aborted.abortedTransactions.map((a: any) => [Number(a.producerId), Number(a.firstOffset)]), [[pid, 1]])
