@@ -90,14 +90,6 @@ test('compaction drops aborted transactional data, keeps markers and a producer\
   assert.equal(next.errorCode, 0)
 })
 
-test('compacted topics refuse records without a key', async (t) => {
-  const dir = await tempPartitionDir(t)
-  const log = await openTestLog(dir, config)
-  t.after(() => log.close())
-  const r = await log.append(buildClientBatch([{ key: null, value: 'v' }]), { durable: false })
-  assert.equal(r.errorCode, 87)
-})
-
 for (const codec of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
   test(`a partly superseded ${codec} batch is rebuilt with the same codec`, async (t) => {
     const dir = await tempPartitionDir(t)

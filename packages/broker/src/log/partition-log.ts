@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises'
 import { ErrorCode } from '@tributary/protocol'
 import { join } from 'node:path'
 import type { AppendResult, IsolationLevel, LogConfig, OpenLogOptions, PartitionLog, ReadResult } from './types.ts'
-import { assignInPlace, buildControlBatch, readBatchHeader, BatchAttribute, BATCH_HEADER_SIZE, LOG_OVERHEAD } from './batch-header.ts'
+import { assignInPlace, buildControlBatch, readBatchHeader, BATCH_HEADER_SIZE, LOG_OVERHEAD } from './batch-header.ts'
 import type { BatchHeader } from './batch-header.ts'
 import { validateLogConfig } from './log-config.ts'
 import { AppendWriter } from './append-writer.ts'
@@ -17,7 +17,6 @@ import type { ProducerState } from './producer-state.ts'
 import { CLEAN_SHUTDOWN_FILE, loadPartition, snapshotFileName, writeCheckpoint } from './recovery.ts'
 import type { LoadedPartition } from './recovery.ts'
 import { fsyncDir, removeFile, writeJsonFile } from './framed-file.ts'
-import { iterateBatchRecords } from './record-reader.ts'
 import { findOffsetForTimestamp } from './timestamp-search.ts'
 import { retentionDeletableCount } from './retention.ts'
 import { compactLog } from './compaction.ts'
@@ -114,16 +113,13 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     if (refused !== null) return refused
     if (input.length > this.#config.maxMessageBytes) return this.#error(ErrorCode.MESSAGE_TOO_LARGE, `batch of ${input.length} bytes exceeds max.message.bytes ${this.#config.maxMessageBytes}`)
     if (input.length > this.#config.segmentBytes) return this.#error(ErrorCode.RECORD_LIST_TOO_LARGE, `batch of ${input.length} bytes exceeds segment.bytes ${this.#config.segmentBytes}`)
-    // The protocol layer validated the batch; these few checks keep a bad caller from breaking
+    // The Produce handler validated the batch (CRC, counts, null keys on compacted topics, …);
+    // these few checks only keep a bad caller from breaking
     // the segment framing, which every later read and recovery depends on.
     if (input.length < BATCH_HEADER_SIZE || input.readInt32BE(8) + LOG_OVERHEAD !== input.length || input.readInt8(16) !== 2 || input.readInt32BE(23) < 0) {
       return this.#error(ErrorCode.CORRUPT_MESSAGE, 'not a well-framed RecordBatch v2')
     }
     const h = readBatchHeader(input)
-    if (this.#config.cleanupPolicy !== 'delete') {
-      const problem = nullKeyProblem(input)
-      if (problem !== null) return this.#error(problem.errorCode, problem.message)
-    }
     const check = this.#producers.check(h)
     if (check.kind === 'error') return this.#error(check.errorCode, check.message)
     if (check.kind === 'duplicate') {
@@ -445,18 +441,5 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
   async destroy (): Promise<void> {
     await this.close()
     await rm(this.dir, { recursive: true, force: true })
-  }
-}
-
-/** Compacted topics refuse records without a key (Kafka: INVALID_RECORD). */
-function nullKeyProblem (batch: Buffer): { errorCode: number; message: string } | null {
-  if ((batch.readInt16BE(21) & BatchAttribute.control) !== 0) return null
-  try {
-    for (const record of iterateBatchRecords(batch)) {
-      if (record.record.key === null) return { errorCode: ErrorCode.INVALID_RECORD, message: 'Compacted topic cannot accept message without key' }
-    }
-    return null
-  } catch (err) {
-    return { errorCode: ErrorCode.CORRUPT_MESSAGE, message: `unreadable records: ${(err as Error).message}` }
   }
 }
