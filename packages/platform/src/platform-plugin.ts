@@ -90,6 +90,15 @@ export async function platformPlugin (app: FastifyInstance, rawOptions: Platform
 
   // Sample only once the server is ready to answer its own in-process calls.
   app.addHook('onReady', async () => { monitor.start() })
+  if (options.uiDir !== false) {
+    app.addHook('onListen', async () => {
+      const address = app.server.address()
+      if (address !== null && typeof address === 'object') {
+        const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address.includes(':') ? `[${address.address}]` : address.address
+        app.log.info(`Tributary console on http://${host}:${address.port}/ui/`)
+      }
+    })
+  }
   app.addHook('onClose', async () => {
     await monitor.stop()
     await offsets?.close?.()

@@ -9,7 +9,8 @@ import type { BrokerFlags } from '../broker-flags.ts'
 import type { RunningService } from '../service-runner.ts'
 import { runUntilSignal } from '../service-runner.ts'
 import { startBrokerService } from './broker.ts'
-import { startConnectWorkerService, type WorkerStartFlags } from './connect-worker-service.ts'
+import { connectRestPlugins, startConnectWorkerService, type WorkerStartFlags } from './connect-worker-service.ts'
+import { consoleRestPlugin } from './console-service.ts'
 
 export type StartFlags = BrokerFlags & WorkerStartFlags & { brokerPort?: number }
 
@@ -35,8 +36,10 @@ export function startCommand (logger: Logger): Command {
     .option('--rest-port <port>', 'Connect REST API port (default 8083, 0 = random)', parsePortFlag)
     .option('--bootstrap-servers <host:port>', 'run the worker against this Kafka instead of the embedded broker')
     .option('--worker-config <file>', 'extra Connect worker properties (worker.properties keys)')
-    .description('run everything: the broker and the Connect worker (and, as it lands, the console)')
+    .description('run everything: the broker and the Connect worker and the console (/ui on the REST port)')
     .action(async (flags: StartFlags) => {
+      // The console's /ui and /api routes share the worker's REST port.
+      if (!connectRestPlugins.includes(consoleRestPlugin)) connectRestPlugins.push(consoleRestPlugin)
       await runUntilSignal(logger, async () => {
         const started: RunningService[] = []
         try {
