@@ -3,10 +3,10 @@
 // arrival order; the AppendWriter then performs the disk work in that same order.
 
 import { rm } from 'node:fs/promises'
-import { ErrorCode } from '@tributary/protocol'
+import { buildControlBatch, ErrorCode } from '@tributary/protocol'
 import { join } from 'node:path'
 import type { AppendResult, IsolationLevel, LogConfig, OpenLogOptions, PartitionLog, ReadResult } from './types.ts'
-import { assignInPlace, buildControlBatch, readBatchHeader, BATCH_HEADER_SIZE, LOG_OVERHEAD } from './batch-header.ts'
+import { assignInPlace, readBatchHeader, BATCH_HEADER_SIZE, LOG_OVERHEAD } from './batch-header.ts'
 import type { BatchHeader } from './batch-header.ts'
 import { validateLogConfig } from './log-config.ts'
 import { AppendWriter } from './append-writer.ts'
@@ -145,7 +145,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     if (refused !== null) return refused
     const check = this.#producers.checkControl(marker.producerId, marker.producerEpoch)
     if (check.kind === 'error') return this.#error(check.errorCode, check.message)
-    const batch = buildControlBatch(marker, this.#nextOffset, now)
+    const batch = buildControlBatch({ ...marker, timestamp: now })
     const h = readBatchHeader(batch)
     const baseOffset = this.#place(batch, h, now, null)
     this.#producers.applyControl(marker.producerId, marker.producerEpoch, marker.commit, baseOffset)

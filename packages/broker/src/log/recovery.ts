@@ -16,7 +16,8 @@ import { Segment, segmentFileName } from './segment.ts'
 import { ProducerState } from './producer-state.ts'
 import type { ProducerSnapshot } from './producer-state.ts'
 import { fsyncDir, readJsonFile, removeFile, writeJsonFile } from './framed-file.ts'
-import { isControlBatch, readBatchHeader, controlBatchIsCommit } from './batch-header.ts'
+import { readControlMarker } from '@tributary/protocol'
+import { isControlBatch, readBatchHeader } from './batch-header.ts'
 
 export const CLEAN_SHUTDOWN_FILE = '.clean-shutdown'
 export const CHECKPOINT_FILE = 'log.checkpoint'
@@ -143,8 +144,8 @@ async function loadProducerState (dir: string, segments: Segment[], snapshotOffs
       const h = readBatchHeader(batch)
       if (h.baseOffset < from) continue
       if (isControlBatch(h.attributes)) {
-        const commit = controlBatchIsCommit(batch)
-        if (commit !== null) state.applyControl(h.producerId, h.producerEpoch, commit, h.baseOffset)
+        const marker = readControlMarker(batch)
+        if (marker !== null) state.applyControl(h.producerId, h.producerEpoch, marker.commit, h.baseOffset)
       } else {
         state.apply(h, h.baseOffset, h.maxTimestamp)
       }
