@@ -12,7 +12,7 @@ export { LogicalName } from './model/logical-names.ts'
 export { Decimal, ConnectDate, ConnectTime, ConnectTimestamp } from './model/logical-types.ts'
 export { validateValue } from './model/validate-value.ts'
 export { valuesEqual } from './model/values-equal.ts'
-export { isPlainObject, isMapValue, mapEntries, mapGet, mapHas, mapFromEntries, describeValueClass } from './model/map-value.ts'
+export { isPlainObject, isMapValue, mapEntries, mapGet, mapHas, mapFromEntries, describeValueClass, describeJavaClass } from './model/map-value.ts'
 export type { MapValue } from './model/map-value.ts'
 
 export { ConnectHeaders } from './header/connect-headers.ts'

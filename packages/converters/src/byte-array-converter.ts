@@ -1,5 +1,5 @@
 // org.apache.kafka.connect.converters.ByteArrayConverter: bytes through untouched.
-import { DataError, Schema, describeValueClass } from '@tributary/connect-api'
+import { DataError, Schema, describeJavaClass } from '@tributary/connect-api'
 import type { Converter, HeaderConverter, ConnectHeaders, SchemaAndValue, ConfigDef } from '@tributary/connect-api'
 import { converterConfigDef } from './converter-config.ts'
 
@@ -15,7 +15,7 @@ export class ByteArrayConverter implements Converter, HeaderConverter {
   fromConnectData(_topic: string, _headers: ConnectHeaders | null, schema: Schema | null, value: unknown): Uint8Array | null {
     if (schema !== null && schema.type !== 'BYTES') throw new DataError(`Invalid schema type for ByteArrayConverter: ${schema.type}`)
     if (value === null || value === undefined) return null
-    if (!(value instanceof Uint8Array)) throw new DataError(`ByteArrayConverter is not compatible with objects of type ${describeValueClass(value)}`)
+    if (!(value instanceof Uint8Array)) throw new DataError(`ByteArrayConverter is not compatible with objects of type ${describeJavaClass(value)}`)
     return value
   }
 

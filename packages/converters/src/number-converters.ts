@@ -1,6 +1,6 @@
 // Kafka's primitive converters (org.apache.kafka.connect.converters.*Converter): the value as the
 // big-endian bytes Kafka's serializers write (Boolean 1 byte, Short 2, Integer/Float 4, Long/Double 8).
-import { DataError, Schema, describeValueClass } from '@tributary/connect-api'
+import { DataError, Schema, describeJavaClass } from '@tributary/connect-api'
 import type { Converter, HeaderConverter, ConnectHeaders, SchemaAndValue, ConfigDef } from '@tributary/connect-api'
 import { converterConfigDef } from './converter-config.ts'
 
@@ -26,7 +26,7 @@ function numberConverterClass(codec: NumberCodec): new () => Converter & HeaderC
       if (value === null || value === undefined) return null
       const buf = Buffer.alloc(codec.size)
       if (!codec.write(value, buf)) {
-        throw new DataError(`Failed to serialize to ${codec.name} (was ${describeValueClass(value)}): topic ${topic}`)
+        throw new DataError(`Failed to serialize to ${codec.name} (was ${describeJavaClass(value)}): topic ${topic}`)
       }
       return buf
     }

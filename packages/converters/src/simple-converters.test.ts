@@ -31,7 +31,7 @@ test('ByteArrayConverter passes bytes through and rejects other schemas and valu
   assert.equal(c.fromConnectData('t', null, Schema.BYTES_SCHEMA, b), b)
   assert.deepEqual(c.toConnectData('t', null, b), { schema: Schema.OPTIONAL_BYTES_SCHEMA, value: b })
   assert.throws(() => c.fromConnectData('t', null, Schema.STRING_SCHEMA, 'x'), new DataError('Invalid schema type for ByteArrayConverter: STRING'))
-  assert.throws(() => c.fromConnectData('t', null, null, 'x'), new DataError('ByteArrayConverter is not compatible with objects of type string'))
+  assert.throws(() => c.fromConnectData('t', null, null, 'x'), new DataError('ByteArrayConverter is not compatible with objects of type class java.lang.String'))
 })
 
 test('number converters use Kafka serializer byte layouts', () => {

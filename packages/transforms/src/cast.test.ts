@@ -14,7 +14,7 @@ test('Cast config errors use Kafka\'s messages', () => {
   assert.throws(() => new Cast.Value().configure({}), new ConfigError('Missing required configuration "spec" which has no default value.'))
   assert.throws(() => xform('foo:faketype'), new ConfigError('Invalid type found in casting spec: faketype'))
   assert.throws(() => xform('foo:array'), new ConfigError('Cast transformation does not support casting to ARRAY; supported types are [INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING]'))
-  assert.throws(() => xform('int8,foo:int16'), /may ony specify a single cast in their spec/)
+  assert.throws(() => xform('int8,foo:int16'), /may only specify a single cast in their spec/)
   assert.throws(() => xform('a:b:c'), new ConfigError('Invalid value [a:b:c] for configuration renames: Invalid rename mapping: a:b:c'))
   assert.throws(() => xform(''), new ConfigError('Must specify at least one field to cast.'))
 })
@@ -44,7 +44,7 @@ test('whole-value casts without a schema follow Java conversions', () => {
   assert.equal(xform('float64').apply(rec(null, '2.5')).value, 2.5)
   assert.equal(xform('string').apply(rec(null, 2.5)).value, '2.5')
   assert.throws(() => xform('int32').apply(rec(null, '1.5')), new DataError('Value (1.5) was out of range for requested data type'))
-  assert.throws(() => xform('int32').apply(rec(null, { a: 1 })), /Cast transformation was passed a value of type Object which is not supported/)
+  assert.throws(() => xform('int32').apply(rec(null, { a: 1 })), /Cast transformation does not support casting from MAP/)
 })
 
 test('a null value leaves the record unchanged', () => {
@@ -90,7 +90,7 @@ test('struct fields are cast, others kept; the schema is rebuilt with basics cop
 test('schemaless maps: listed fields cast, a missing field appears as null', () => {
   const out = xform('a:string,b:int32,missing:int8').apply(rec(null, { a: 1, b: '5', c: 'keep' }))
   assert.deepEqual(out.value, { a: '1', b: 5, c: 'keep', missing: null })
-  assert.throws(() => xform('a:string').apply(rec(null, 'not a map')), new DataError('Only Map objects supported in absence of schema for [cast types], found: string'))
+  assert.throws(() => xform('a:string').apply(rec(null, 'not a map')), new DataError('Only Map objects supported in absence of schema for [cast types], found: java.lang.String'))
 })
 
 test('casting from a struct-typed value is rejected', () => {

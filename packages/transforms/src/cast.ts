@@ -3,7 +3,7 @@
 // (days / ms) unless the target is string; bytes cast to string as base64.
 import {
   AbstractConfig, ConfigDef, ConfigError, DataError, SchemaBuilder, Struct, BigDecimal, LogicalName, ConnectDate, ConnectTime, ConnectTimestamp,
-  mapEntries, mapFromEntries, mapGet, describeValueClass, lambdaValidator, formatDateValue, formatJavaDouble, formatJavaFloat,
+  mapEntries, mapFromEntries, mapGet, isMapValue, describeJavaClass, lambdaValidator, formatDateValue, formatJavaDouble, formatJavaFloat,
 } from '@tributary/connect-api'
 import type { ConnectRecord, Schema, SchemaType, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
@@ -38,7 +38,7 @@ function parseSpec(mappings: readonly string[]): CastSpec {
     } else spec.set(parts[0].trim(), type)
   }
   if (whole && mappings.length > 1) {
-    throw new ConfigError('Cast transformations that specify a type to cast the entire value to may ony specify a single cast in their spec')
+    throw new ConfigError('Cast transformations that specify a type to cast the entire value to may only specify a single cast in their spec')
   }
   return spec
 }
@@ -149,13 +149,14 @@ function inferType(value: unknown): SchemaType | null {
   if (value instanceof Uint8Array) return 'BYTES'
   if (value instanceof Struct) return 'STRUCT'
   if (Array.isArray(value)) return 'ARRAY'
+  if (isMapValue(value)) return 'MAP'
   return null
 }
 
 function castValue(schema: Schema | null, value: unknown, target: SchemaType): unknown {
   if (value === null || value === undefined) return null
   const inferred = schema ? schema.type : inferType(value)
-  if (inferred === null) throw new DataError(`Cast transformation was passed a value of type ${describeValueClass(value)} which is not supported by Connect's data API`)
+  if (inferred === null) throw new DataError(`Cast transformation was passed a value of type ${describeJavaClass(value)} which is not supported by Connect's data API`)
   if (!INPUT_TYPES.includes(inferred)) {
     throw new DataError(`Cast transformation does not support casting from ${inferred}; supported types are [${INPUT_TYPES.join(', ')}]`)
   }
@@ -218,7 +219,7 @@ function toBigInt(v: unknown): bigint {
     if (!/^[+-]?\d+$/.test(v)) throw new NumberFormatError(`For input string: "${v}"`)
     return BigInt(v)
   }
-  throw new DataError(`Unexpected type in Cast transformation: ${describeValueClass(v)}`)
+  throw new DataError(`Unexpected type in Cast transformation: ${describeJavaClass(v)}`)
 }
 
 function toDouble(v: unknown): number {
@@ -231,7 +232,7 @@ function toDouble(v: unknown): number {
     if (!/^[+-]?(NaN|Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?)$/.test(t)) throw new NumberFormatError(`For input string: "${v}"`)
     return Number(t.replace(/[fFdD]$/, ''))
   }
-  throw new DataError(`Unexpected type in Cast transformation: ${describeValueClass(v)}`)
+  throw new DataError(`Unexpected type in Cast transformation: ${describeJavaClass(v)}`)
 }
 
 function castToString(inputType: SchemaType, v: unknown): string {

@@ -1,7 +1,7 @@
 // Flatten$Key / $Value: nested structs (or maps, schemaless) become top-level fields named
 // parent<delimiter>child. Arrays and primitives are copied; a field is optional when any ancestor
 // is; defaults flow down from parent defaults. Maps inside schemas are not supported (as Kafka).
-import { AbstractConfig, ConfigDef, DataError, SchemaBuilder, Struct, isMapValue, mapEntries, mapFromEntries, describeValueClass } from '@tributary/connect-api'
+import { AbstractConfig, ConfigDef, DataError, SchemaBuilder, Struct, isMapValue, mapEntries, mapFromEntries, describeJavaClass, BigDecimal } from '@tributary/connect-api'
 import type { ConnectRecord, MapValue, Schema, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
 import type { RecordPart } from './util/record-part.ts'
@@ -65,8 +65,10 @@ export abstract class Flatten implements Transformation {
         out.push([name, null])
       } else if (isMapValue(v)) {
         this.#flattenMap(v, name, out)
-      } else if (v instanceof Struct || v instanceof Date) {
-        throw new DataError(`Flatten transformation does not support ${v instanceof Struct ? 'STRUCT' : describeValueClass(v)} for record without schemas (for field ${name}).`)
+      } else if (v instanceof Struct) {
+        throw new DataError(`Flatten transformation does not support STRUCT for record without schemas (for field ${name}).`)
+      } else if (v instanceof Date || v instanceof BigDecimal) {
+        throw new DataError(`Flatten transformation was passed a value of type ${describeJavaClass(v)} which is not supported by Connect's data API`)
       } else {
         out.push([name, v])
       }

@@ -70,7 +70,86 @@ function one(type: string, props: Record<string, string> = {}): Record<string, s
 const base = { topic: 'orders', key: keyStruct, value: order }
 const baseless = { topic: 'orders', key: stringKey, value: plain }
 
+
+const env = (schema: unknown, payload: unknown): string => JSON.stringify({ schema, payload })
+const s = (type: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type, optional: false, ...extra })
+const stringValue = env(s('string'), 'just text')
+const point = { type: 'struct', fields: [f('int32', 'x'), opt('string', 'label', { default: 'none' })], optional: true, name: 'Point' }
+
+/** Converter edge cases: each value is read by Kafka's and our JsonConverter and written back. */
+const converterCases: ParityCase[] = [
+  ['map with int keys', env(s('map', { keys: s('int32'), values: s('string') }), [[1, 'a'], [2, 'b']])],
+  ['array of optional structs', env(s('array', { items: point }), [{ x: 1, label: 'p' }, null, { x: 2, label: null }])],
+  ['optional struct null with default fields', env({ ...point }, null)],
+  ['floats', env(s('struct', { fields: [f('float', 'a'), f('float', 'b'), f('double', 'c'), f('double', 'd'), f('double', 'e'), f('double', 'g')] }), { a: 0.1, b: 3.3, c: 1e10, d: -0.0, e: 1.5e-7, g: 123456789.125 })],
+  ['int overflow and extremes', env(s('struct', { fields: [f('int8', 'a'), f('int16', 'b'), f('int64', 'c'), f('int64', 'd')] }), { a: 300, b: -40000, c: 'C', d: 'D' })
+    .replace('"C"', '9223372036854775807').replace('"D"', '-9223372036854775808')],
+  ['int64 beyond 2^53', env(s('int64'), 'N').replace('"N"', '9007199254740993')],
+  ['int64 out of range wraps', env(s('int64'), 'N').replace('"N"', '9223372036854775808')],
+  ['strings and bytes', env(s('struct', { fields: [f('string', 'a'), f('bytes', 'b'), f('string', 'c')] }), { a: 'é\n"\u0001\t/\\ ☃', b: '', c: '' })],
+  ['time and doc/version/parameters', env(s('int32', { name: 'org.apache.kafka.connect.data.Time', version: 1, doc: 'a time', parameters: { p: 'v' } }), 45_296_789)],
+  ['numeric decimal read', env(s('bytes', { name: 'org.apache.kafka.connect.data.Decimal', version: 1, parameters: { scale: '3' } }), 12.345)],
+  ['defaults of every kind', env(s('struct', { fields: [opt('int64', 'a', { default: 7 }), opt('string', 'b', { default: 'd' }), opt('boolean', 'c', { default: true }), opt('double', 'e', { default: 2.5 }), opt('array', 'g', { items: s('int32'), default: [1, 2] })] }), { a: null, b: null, c: null, e: null, g: null })],
+  ['schemaless nested values', env(null, { a: [1, { b: 'c' }], d: 1.5e-7, e: -3, f: true, g: null })],
+  ['schemaless primitive', env(null, 'text')],
+].map(([name, value]) => ({ name: `converter: ${name}`, topic: 't', key: null, value, config: {} }))
+
+/** Error messages: ours must name the same exception class and say the same thing. */
+const errorCases: ParityCase[] = [
+  { name: 'error: Cast schemaless non-map', ...base, value: env(null, 'text'), config: one('Cast$Value', { spec: 'a:int8' }) },
+  { name: 'error: Cast from map', ...baseless, config: one('Cast$Value', { spec: 'nested:string' }) },
+  { name: 'error: InsertField on a string', ...base, value: stringValue, config: one('InsertField$Value', { 'topic.field': 't' }) },
+  { name: 'error: ValueToKey on a string', ...base, value: env(null, 'text'), config: one('ValueToKey', { fields: 'a' }) },
+  { name: 'error: ExtractField on a non-struct schema', ...base, value: stringValue, config: one('ExtractField$Value', { field: 'a' }) },
+  { name: 'error: TimestampConverter boolean', ...baseless, value: env(null, { ts: true }), config: one('TimestampConverter$Value', { field: 'ts', 'target.type': 'unix' }) },
+  { name: 'error: schemaless Timestamp cannot be written', ...baseless, value: env(null, 5), config: one('TimestampConverter$Value', { 'target.type': 'Timestamp' }) },
+  { name: 'error: TimestampRouter without timestamp', ...base, value: env(point, { x: 1, label: null }), headers: [['h', '1']], timestamp: null, config: one('TimestampRouter') },
+  { name: 'error: Flatten schemaless on a list', ...baseless, value: env(null, [1]), config: one('Flatten$Value') },
+  { name: 'error: HeaderFrom struct on string', ...base, value: stringValue, config: one('HeaderFrom$Value', { fields: 'a', headers: 'h', operation: 'copy' }) },
+  { name: 'error: MaskField boolean replacement', ...base, config: one('MaskField$Value', { fields: 'flag', replacement: 'x' }) },
+  { name: 'error: SetSchemaMetadata no config', ...base, config: one('SetSchemaMetadata$Value') },
+  { name: 'error: InsertField no config', ...base, config: one('InsertField$Value') },
+  { name: 'error: TimestampConverter string without format', ...base, config: one('TimestampConverter$Value', { 'target.type': 'string' }) },
+  { name: 'error: ReplaceField bad rename', ...base, config: one('ReplaceField$Value', { renames: 'a' }) },
+  { name: 'error: Cast whole and field', ...base, config: one('Cast$Value', { spec: 'int8,a:int16' }) },
+  { name: 'error: missing required config', ...base, config: one('ExtractField$Value') },
+  { name: 'error: bad boolean config', ...base, config: one('ExtractField$Value', { field: 'a', 'replace.null.with.default': 'maybe' }) },
+  { name: 'error: envelope with extra field', topic: 't', value: '{"schema":null,"payload":1,"x":2}', config: {} },
+  { name: 'error: not JSON', topic: 't', value: '{nope', config: {} },
+  { name: 'error: unknown schema type', topic: 't', value: env(s('float64'), 1), config: {} },
+  { name: 'error: required null', topic: 't', value: env(s('string'), null), config: {} },
+]
+
+const moreCases: ParityCase[] = [
+  { name: 'Flatten optional nested null', ...base, value: env({ type: 'struct', fields: [f('int32', 'id'), { ...point, field: 'p' }], optional: false }, { id: 1, p: null }), config: one('Flatten$Value') },
+  { name: 'Flatten keeps arrays of structs', ...base, value: env({ type: 'struct', fields: [f('array', 'ps', { items: point })], optional: false }, { ps: [{ x: 1, label: 'a' }] }), config: one('Flatten$Value') },
+  { name: 'MaskField key', ...base, config: one('MaskField$Key', { fields: 'id' }) },
+  { name: 'InsertField key', ...base, config: one('InsertField$Key', { 'topic.field': 'topic' }) },
+  { name: 'HoistField key with schema', ...base, config: one('HoistField$Key', { field: 'k' }) },
+  { name: 'TimestampConverter Time to string', ...base, value: env(s('int32', { name: 'org.apache.kafka.connect.data.Time', version: 1 }), 45_296_789), config: one('TimestampConverter$Value', { 'target.type': 'string', format: 'HH:mm:ss.SSS' }) },
+  { name: 'TimestampConverter string to Time', ...base, value: env(s('string'), '12:34:56'), config: one('TimestampConverter$Value', { 'target.type': 'Time', format: 'HH:mm:ss' }) },
+  { name: 'TimestampConverter micros', ...base, value: env(s('int64'), 1_705_314_645_123_456), config: one('TimestampConverter$Value', { 'target.type': 'Timestamp', 'unix.precision': 'microseconds' }) },
+  { name: 'TimestampConverter to nanos', ...base, config: one('TimestampConverter$Value', { field: 'created', 'target.type': 'unix', 'unix.precision': 'nanoseconds' }) },
+  { name: 'Cast booleans and strings', ...base, value: env(s('struct', { fields: [f('string', 'a'), f('string', 'b'), f('boolean', 'c'), f('int32', 'd')] }), { a: 'TRUE', b: '-12', c: false, d: 0 }), config: one('Cast$Value', { spec: 'a:boolean,b:int16,c:float32,d:boolean' }) },
+  { name: 'Cast float to int', ...base, value: env(s('struct', { fields: [f('double', 'a'), f('double', 'b'), f('float', 'c')] }), { a: 1e10, b: -2.7, c: 3.3 }), config: one('Cast$Value', { spec: 'a:int32,b:int64,c:string' }) },
+  { name: 'Cast optional with default', ...base, value: env(s('struct', { fields: [opt('int32', 'a', { default: 3 })] }), { a: null }), config: one('Cast$Value', { spec: 'a:string' }) },
+  { name: 'ReplaceField keeps order with renames', ...base, config: one('ReplaceField$Value', { include: 'tags,id,name', renames: 'tags:labels' }) },
+  { name: 'ExtractField null struct', ...base, value: env(point, null), config: one('ExtractField$Value', { field: 'x' }) },
+  { name: 'ExtractField replace.null.with.default=false', ...base, value: env(point, { x: 1, label: null }), config: one('ExtractField$Value', { field: 'label', 'replace.null.with.default': 'false' }) },
+  { name: 'ExtractField default applied', ...base, value: env(point, { x: 1, label: null }), config: one('ExtractField$Value', { field: 'label' }) },
+  { name: 'InsertHeader map literal', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '{"a":1,"b":2}' }) },
+  { name: 'InsertHeader timestamp literal', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '2024-01-15T10:30:45.123Z' }) },
+  { name: 'InsertHeader boolean literal', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': 'true' }) },
+  { name: 'headers round trip', ...base, headers: [['n', '42'], ['s', 'text'], ['l', '[1,2]'], ['b', 'false'], ['f', '2.5'], ['d', '2024-01-15']], config: {} },
+  { name: 'HeaderFrom copy struct and array', ...base, config: one('HeaderFrom$Value', { fields: 'nested,tags,dec,blob', headers: 'a,b,c,d', operation: 'copy' }) },
+  { name: 'RegexRouter named group', ...base, topic: 'eu.orders', config: one('RegexRouter', { regex: '(?<region>[a-z]+)\\.(.*)', replacement: '$2-${region}' }) },
+  { name: 'TimestampRouter literal text', ...base, config: one('TimestampRouter', { 'timestamp.format': "yyyy'w'MMdd HH" }) },
+]
+
 export const parityCases: ParityCase[] = [
+  ...converterCases,
+  ...errorCases,
+  ...moreCases,
   { name: 'no transforms (JsonConverter round trip)', ...base, config: {} },
   { name: 'round trip, decimal.format=NUMERIC', ...base, config: {}, converter: { 'decimal.format': 'NUMERIC' } },
   { name: 'round trip, replace.null.with.default=false', ...base, config: {}, converter: { 'replace.null.with.default': 'false' } },

@@ -1,6 +1,6 @@
 // MaskField$Key / $Value: replaces listed fields with a type-appropriate empty value (0, false,
 // "", empty array/map, epoch Date, 0 decimal) or with `replacement` parsed to the field's type.
-import { AbstractConfig, ConfigDef, DataError, NonEmptyList, NonEmptyString, Struct, BigDecimal, isMapValue, mapEntries, mapFromEntries, mapGet, describeValueClass } from '@tributary/connect-api'
+import { AbstractConfig, ConfigDef, DataError, NonEmptyList, NonEmptyString, Struct, BigDecimal, isMapValue, mapEntries, mapFromEntries, mapGet, describeJavaClass } from '@tributary/connect-api'
 import type { ConnectRecord, Schema, SchemaType, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
 import type { RecordPart } from './util/record-part.ts'
@@ -77,7 +77,7 @@ function emptyOf(value: unknown): unknown {
   if (Array.isArray(value)) return []
   if (value instanceof Map) return new Map()
   if (isMapValue(value)) return {}
-  throw new DataError(`Cannot mask value of type: ${describeValueClass(value)}`)
+  throw new DataError(`Cannot mask value of type: ${describeJavaClass(value)}`)
 }
 
 const INTEGER_RANGES: Partial<Record<SchemaType, [bigint, bigint]>> = {
@@ -107,5 +107,5 @@ function customReplacement(schema: Schema | null, value: unknown, replacement: s
     if (replacement.trim() === '' || Number.isNaN(n)) throw unconvertible()
     return type === 'FLOAT32' ? Math.fround(n) : n
   }
-  throw new DataError(`Cannot mask value of type ${describeValueClass(value)} with custom replacement.`)
+  throw new DataError(`Cannot mask value of type ${describeJavaClass(value)} with custom replacement.`)
 }

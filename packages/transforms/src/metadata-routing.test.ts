@@ -63,7 +63,7 @@ test('TimestampRouter formats the record timestamp in UTC', () => {
   const y = new TimestampRouter()
   y.configure({ 'topic.format': 'archive_${timestamp}_${topic}', 'timestamp.format': 'yyyy-MM-dd HH' })
   assert.equal(y.apply(rec({ topic: 'orders', timestamp: Date.UTC(2024, 4, 6, 7) })).topic, 'archive_2024-05-06 07_orders')
-  assert.throws(() => x.apply(rec({ timestamp: null })), /Timestamp missing on record: SinkRecord\{topic='test'/)
+  assert.throws(() => x.apply(rec({ timestamp: null })), /Timestamp missing on record: SinkRecord\{kafkaOffset=0, timestampType=NoTimestampType, originalTopic=test, originalKafkaPartition=0, originalKafkaOffset=0\} ConnectRecord\{topic='test', kafkaPartition=0, key=null, keySchema=null, value=null, valueSchema=null, timestamp=null, headers=ConnectHeaders\(headers=\)\}/)
 })
 
 test('Filter drops everything', () => {

@@ -41,7 +41,7 @@ test('schemaless conversions to a timestamp', () => {
   assert.equal(xform({ 'target.type': 'Timestamp', format: STRING_FMT }).apply(rec(null, null)).value, null)
   assert.throws(() => xform({ 'target.type': 'Timestamp', format: 'yyyy-MM-dd' }).apply(rec(null, 'nope')),
     new DataError('Could not parse timestamp: value (nope) does not match pattern (yyyy-MM-dd)'))
-  assert.throws(() => xform({ 'target.type': 'Timestamp' }).apply(rec(null, true)), /TimestampConverter does not support boolean objects as timestamps/)
+  assert.throws(() => xform({ 'target.type': 'Timestamp' }).apply(rec(null, true)), /TimestampConverter does not support class java.lang.Boolean objects as timestamps/)
 })
 
 test('with schema: target schemas and values', () => {

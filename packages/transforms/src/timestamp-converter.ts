@@ -2,7 +2,7 @@
 // string (SimpleDateFormat `format`, UTC), unix (long in `unix.precision`), Date, Time and Timestamp.
 import {
   AbstractConfig, ConfigDef, ConfigError, ConnectError, DataError, Schema, SchemaBuilder, Struct, ValidString, LogicalName,
-  ConnectDate, ConnectTime, ConnectTimestamp, mapEntries, mapFromEntries, mapGet, describeValueClass,
+  ConnectDate, ConnectTime, ConnectTimestamp, mapEntries, mapFromEntries, mapGet, describeJavaClass,
 } from '@tributary/connect-api'
 import type { ConnectRecord, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
@@ -135,7 +135,7 @@ export abstract class TimestampConverter implements Transformation {
       }
       case 'unix': return toMillis(value as number | bigint, this.#s.precision)
       default:
-        if (!(value instanceof Date)) throw new DataError(`Expected ${kind} to be a java.util.Date, but found ${describeValueClass(value)}`)
+        if (!(value instanceof Date)) throw new DataError(`Expected ${kind} to be a java.util.Date, but found ${describeJavaClass(value)}`)
         return value.getTime()
     }
   }
@@ -156,7 +156,7 @@ function inferKind(value: unknown): TimestampKind | null {
   if (value instanceof Date) return 'Timestamp'
   if (typeof value === 'number' || typeof value === 'bigint') return 'unix'
   if (typeof value === 'string') return 'string'
-  throw new DataError(`TimestampConverter does not support ${describeValueClass(value)} objects as timestamps`)
+  throw new DataError(`TimestampConverter does not support ${describeJavaClass(value)} objects as timestamps`)
 }
 
 function kindOf(schema: Schema): TimestampKind {

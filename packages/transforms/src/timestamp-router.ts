@@ -25,7 +25,7 @@ export class TimestampRouter implements Transformation {
 
   apply<T extends ConnectRecord>(record: T): T {
     if (record.timestamp === null) {
-      throw new DataError(`Timestamp missing on record: ${describeRecord(record)}`)
+      throw new DataError(`Timestamp missing on record: ${record.toString()}`)
     }
     const ts = this.#format.format(new Date(record.timestamp))
     return record.newRecord({ topic: this.#topicFormat.replaceAll('${topic}', record.topic).replaceAll('${timestamp}', ts) })
@@ -36,8 +36,4 @@ export class TimestampRouter implements Transformation {
   }
 
   close(): void {}
-}
-
-function describeRecord(record: ConnectRecord): string {
-  return `${record.constructor.name}{topic='${record.topic}', kafkaPartition=${record.kafkaPartition}, timestamp=${record.timestamp}}`
 }

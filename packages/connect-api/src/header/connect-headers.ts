@@ -3,6 +3,7 @@
 import type { Schema } from '../model/schema.ts'
 import { validateValue } from '../model/validate-value.ts'
 import { valuesEqual } from '../model/values-equal.ts'
+import { javaToString } from '../model/java-to-string.ts'
 
 export interface Header {
   readonly key: string
@@ -79,6 +80,12 @@ export class ConnectHeaders implements Iterable<Header> {
 
   [Symbol.iterator](): Iterator<Header> {
     return this.#list[Symbol.iterator]()
+  }
+
+  /** Kafka's form: `ConnectHeaders(headers=[ConnectHeader(key=a, value=1, schema=Schema{INT8})])`. */
+  toString(): string {
+    const list = this.#list.map((h) => `ConnectHeader(key=${h.key}, value=${javaToString(h.value, h.schema)}, schema=${String(h.schema)})`)
+    return `ConnectHeaders(headers=${list.length === 0 ? '' : `[${list.join(', ')}]`})`
   }
 
   equals(other: unknown): boolean {

@@ -18,6 +18,8 @@ export function javaToString(value: unknown, schema: Schema | null = null): stri
   }
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value)
   if (value instanceof Date) return javaDateString(value)
+  // a JVM prints byte[] by identity (`[B@1b6d3586`); a content hash keeps the shape and is stable
+  if (value instanceof Uint8Array) return `[B@${contentHash(value).toString(16)}`
   if (Array.isArray(value)) return `[${value.map((v) => javaToString(v, schema?.valueSchema ?? null)).join(', ')}]`
   if (isMapValue(value)) {
     return `{${mapEntries(value).map(([k, v]) => `${javaToString(k, schema?.keySchema ?? null)}=${javaToString(v, schema?.valueSchema ?? null)}`).join(', ')}}`
@@ -29,4 +31,10 @@ export function javaToString(value: unknown, schema: Schema | null = null): stri
 export function javaDateString(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0')
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
+}
+
+function contentHash(bytes: Uint8Array): number {
+  let h = 0
+  for (const b of bytes) h = (Math.imul(h, 31) + b) | 0
+  return h >>> 0
 }

@@ -38,10 +38,39 @@ export function mapFromEntries(entries: Iterable<readonly [unknown, unknown]>, l
   return out
 }
 
-/** Java-ish class name of a value, for Kafka's "found: <class>" messages. */
+const JAVA_CLASSES: Readonly<Record<string, string>> = {
+  Struct: 'org.apache.kafka.connect.data.Struct',
+  BigDecimal: 'java.math.BigDecimal',
+  Date: 'java.util.Date',
+  Map: 'java.util.HashMap',
+  Array: 'java.util.ArrayList',
+  SinkRecord: 'org.apache.kafka.connect.sink.SinkRecord',
+  SourceRecord: 'org.apache.kafka.connect.source.SourceRecord',
+  ConnectHeaders: 'org.apache.kafka.connect.header.ConnectHeaders',
+}
+
+/**
+ * The Java class name Kafka would report for the same value (Class.getName()): integers as Long
+ * and other numbers as Double (what JsonConverter reads schemaless), bytes as `[B`, maps as HashMap.
+ */
 export function describeValueClass(value: unknown): string {
   if (value === null || value === undefined) return 'null'
-  if (typeof value !== 'object') return typeof value
-  if (isPlainObject(value)) return 'Object'
-  return (value as object).constructor?.name ?? 'Object'
+  switch (typeof value) {
+    case 'string': return 'java.lang.String'
+    case 'boolean': return 'java.lang.Boolean'
+    case 'bigint': return 'java.lang.Long'
+    case 'number': return Number.isInteger(value) ? 'java.lang.Long' : 'java.lang.Double'
+    case 'object': break
+    default: return typeof value
+  }
+  if (value instanceof Uint8Array) return '[B'
+  if (Array.isArray(value)) return JAVA_CLASSES.Array
+  if (isPlainObject(value)) return JAVA_CLASSES.Map
+  const name = (value as object).constructor?.name ?? 'Object'
+  return JAVA_CLASSES[name] ?? name
+}
+
+/** Class.toString() of the value's class, as in Kafka messages built from `value.getClass()`: `class java.lang.String`. */
+export function describeJavaClass(value: unknown): string {
+  return value === null || value === undefined ? 'null' : `class ${describeValueClass(value)}`
 }

@@ -23,7 +23,7 @@ test('Struct.get returns the default for a null value, getWithoutDefault the raw
 
 test('Struct.put checks the field schema with Kafka messages', () => {
   const s = new Struct(person)
-  assert.throws(() => s.put('id', 'x'), new DataError('Invalid Java object for schema with type INT32: string for field: "id"'))
+  assert.throws(() => s.put('id', 'x'), new DataError('Invalid Java object for schema with type INT32: class java.lang.String for field: "id"'))
   assert.throws(() => s.put('age', 300), /Invalid Java object for schema with type INT8/)
   assert.throws(() => s.put('nope', 1), new DataError('nope is not a valid field name'))
   assert.throws(() => s.validate(), new DataError('Invalid value: null used for required field: "id", schema type: INT32'))

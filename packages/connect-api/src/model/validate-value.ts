@@ -5,7 +5,7 @@
 import type { Schema, Field } from './schema.ts'
 import { Struct } from './struct.ts'
 import { BigDecimal } from './big-decimal.ts'
-import { isMapValue, mapEntries, describeValueClass } from './map-value.ts'
+import { isMapValue, mapEntries, describeJavaClass } from './map-value.ts'
 import { LogicalName } from './logical-names.ts'
 import { DataError } from '../errors.ts'
 
@@ -25,7 +25,7 @@ export function validateValue(schema: Schema, value: unknown, field?: Field | nu
   }
   if (!fitsType(schema, value)) {
     const name = schema.name !== null ? ` "${schema.name}"` : ''
-    throw new DataError(`Invalid Java object for schema${name} with type ${schema.type}: ${describeValueClass(value)} for ${location}`)
+    throw new DataError(`Invalid Java object for schema${name} with type ${schema.type}: ${describeJavaClass(value)} for ${location}`)
   }
   switch (schema.type) {
     case 'STRUCT': {

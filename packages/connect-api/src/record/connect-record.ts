@@ -4,6 +4,7 @@ import type { Schema } from '../model/schema.ts'
 import type { Header } from '../header/connect-headers.ts'
 import { ConnectHeaders } from '../header/connect-headers.ts'
 import { valuesEqual } from '../model/values-equal.ts'
+import { javaToString } from '../model/java-to-string.ts'
 
 export interface ConnectRecordInit {
   topic: string
@@ -56,6 +57,14 @@ export abstract class ConnectRecord {
   }
 
   protected abstract withChanges(init: ConnectRecordInit): ConnectRecord
+
+  /** Kafka's ConnectRecord.toString (appears in error messages such as TimestampRouter's). */
+  toString(): string {
+    const q = (v: unknown, schema: Schema | null): string => javaToString(v, schema)
+    return `ConnectRecord{topic='${this.topic}', kafkaPartition=${this.kafkaPartition}, key=${q(this.key, this.keySchema)}, ` +
+      `keySchema=${String(this.keySchema)}, value=${q(this.value, this.valueSchema)}, valueSchema=${String(this.valueSchema)}, ` +
+      `timestamp=${this.timestamp}, headers=${this.headers.toString()}}`
+  }
 
   equals(other: unknown): boolean {
     if (!(other instanceof ConnectRecord) || other.constructor !== this.constructor) return false

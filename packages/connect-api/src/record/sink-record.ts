@@ -47,6 +47,11 @@ export class SinkRecord extends ConnectRecord {
     })
   }
 
+  override toString(): string {
+    return `SinkRecord{kafkaOffset=${this.kafkaOffset}, timestampType=${this.timestampType}, originalTopic=${this.originalTopic}, ` +
+      `originalKafkaPartition=${this.originalKafkaPartition}, originalKafkaOffset=${this.originalKafkaOffset}} ${super.toString()}`
+  }
+
   override equals(other: unknown): boolean {
     const o = other as SinkRecord
     return super.equals(other) && this.kafkaOffset === o.kafkaOffset && this.timestampType === o.timestampType

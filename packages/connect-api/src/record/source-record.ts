@@ -3,6 +3,7 @@
 import type { ConnectRecordInit } from './connect-record.ts'
 import { ConnectRecord } from './connect-record.ts'
 import { valuesEqual } from '../model/values-equal.ts'
+import { javaToString } from '../model/java-to-string.ts'
 
 export type SourcePartition = Readonly<Record<string, unknown>>
 export type SourceOffset = Readonly<Record<string, unknown>>
@@ -24,6 +25,10 @@ export class SourceRecord extends ConnectRecord {
 
   protected override withChanges(init: ConnectRecordInit): SourceRecord {
     return new SourceRecord({ ...init, sourcePartition: this.sourcePartition, sourceOffset: this.sourceOffset })
+  }
+
+  override toString(): string {
+    return `SourceRecord{sourcePartition=${javaToString(this.sourcePartition)}, sourceOffset=${javaToString(this.sourceOffset)}} ${super.toString()}`
   }
 
   override equals(other: unknown): boolean {

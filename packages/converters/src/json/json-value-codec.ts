@@ -3,7 +3,7 @@
 // bytes or, with decimal.format=NUMERIC, as a JSON number; Date/Time as int, Timestamp as long.
 import {
   Struct, BigDecimal, Decimal, ConnectDate, ConnectTime, ConnectTimestamp, LogicalName, DataError,
-  isMapValue, mapEntries, describeValueClass, formatJavaDouble, formatJavaFloat,
+  isMapValue, mapEntries, describeJavaClass, formatJavaDouble, formatJavaFloat,
 } from '@tributary/connect-api'
 import type { Schema, SchemaType } from '@tributary/connect-api'
 import type { JsonNode } from './json-text.ts'
@@ -28,7 +28,7 @@ export function valueToJsonText(schema: Schema | null, value: unknown, opts: Val
   if (schema !== null && schema.name !== null) {
     switch (schema.name) {
       case LogicalName.DECIMAL:
-        if (!(value instanceof BigDecimal)) throw new DataError(`Invalid type for Decimal, expected BigDecimal but was ${describeValueClass(value)}`)
+        if (!(value instanceof BigDecimal)) throw new DataError(`Invalid type for Decimal, expected BigDecimal but was ${describeJavaClass(value)}`)
         return opts.decimalNumeric ? value.toString() : quoteJson(base64(Decimal.fromLogical(schema, value)))
       case LogicalName.DATE:
         return String(ConnectDate.fromLogical(schema, expectDate(value, 'Date')))
@@ -40,7 +40,7 @@ export function valueToJsonText(schema: Schema | null, value: unknown, opts: Val
     }
   }
   const type = schema?.type ?? inferType(value)
-  const wrongType = (): DataError => new DataError(`Invalid type for ${schema ? schema.type : 'unknown schema'}: ${describeValueClass(value)}`)
+  const wrongType = (): DataError => new DataError(`Invalid type for ${schema ? schema.type : 'unknown schema'}: ${describeJavaClass(value)}`)
   switch (type) {
     case 'INT8':
     case 'INT16':
@@ -62,7 +62,7 @@ export function valueToJsonText(schema: Schema | null, value: unknown, opts: Val
       if (typeof value !== 'string') throw wrongType()
       return quoteJson(value)
     case 'BYTES':
-      if (!(value instanceof Uint8Array)) throw new DataError(`Invalid type for bytes type: ${describeValueClass(value)}`)
+      if (!(value instanceof Uint8Array)) throw new DataError(`Invalid type for bytes type: ${describeJavaClass(value)}`)
       return quoteJson(base64(value))
     case 'ARRAY': {
       if (!Array.isArray(value)) throw wrongType()
@@ -102,11 +102,11 @@ function inferType(value: unknown): SchemaType {
   if (Array.isArray(value)) return 'ARRAY'
   if (value instanceof Struct) return 'STRUCT'
   if (isMapValue(value)) return 'MAP'
-  throw new DataError(`Java class ${describeValueClass(value)} does not have corresponding schema type.`)
+  throw new DataError(`Java class ${describeJavaClass(value)} does not have corresponding schema type.`)
 }
 
 function expectDate(value: unknown, what: string): Date {
-  if (!(value instanceof Date)) throw new DataError(`Invalid type for ${what}, expected Date but was ${describeValueClass(value)}`)
+  if (!(value instanceof Date)) throw new DataError(`Invalid type for ${what}, expected Date but was ${describeJavaClass(value)}`)
   return value
 }
 
