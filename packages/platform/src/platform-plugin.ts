@@ -91,7 +91,8 @@ export async function platformPlugin (app: FastifyInstance, rawOptions: Platform
   // Sample only once the server is ready to answer its own in-process calls.
   app.addHook('onReady', async () => { monitor.start() })
   if (options.uiDir !== false) {
-    app.addHook('onListen', async () => {
+    // The http server's own event: fastify's onListen hook does not reach an encapsulated plugin.
+    app.server.once('listening', () => {
       const address = app.server.address()
       if (address !== null && typeof address === 'object') {
         const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address.includes(':') ? `[${address.address}]` : address.address
