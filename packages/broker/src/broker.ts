@@ -127,7 +127,7 @@ export class Broker {
 
   /** @internal startBroker's second step. */
   async listen (host: string, port: number): Promise<void> {
-    this.#server = new BrokerServer({ broker: this, maxFrameBytes: this.config['socket.request.max.bytes'] })
+    this.#server = new BrokerServer({ broker: this, maxFrameBytes: this.config['socket.request.max.bytes'], idleMs: this.config['connections.max.idle.ms'] })
     await this.#server.listen(host, port)
     this.#scheduler.start()
   }

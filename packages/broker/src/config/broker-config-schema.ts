@@ -64,6 +64,7 @@ export const BROKER_CONFIG_SCHEMA = {
   'message.max.bytes': { type: 'int', default: 1048588, doc: 'Largest record batch accepted.', validate: atLeast(0) },
   'min.insync.replicas': { type: 'int', default: 1, doc: 'Accepted for compatibility (one node).', validate: atLeast(1) },
   'unclean.leader.election.enable': { type: 'boolean', default: false, doc: 'Accepted for compatibility (one node).' },
+  'connections.max.idle.ms': { type: 'long', default: 600000, doc: 'Close a connection with no request in flight after this long idle (-1 = never).', validate: atLeast(-1) },
   'socket.request.max.bytes': { type: 'int', default: 104857600, doc: 'Largest request frame; larger frames close the connection.', validate: atLeast(1) },
   'group.initial.rebalance.delay.ms': { type: 'int', default: 3000, doc: 'Delay of the first rebalance of an empty group.', validate: atLeast(0) },
   'group.min.session.timeout.ms': { type: 'int', default: 6000, doc: 'Smallest session timeout a member may ask for.', validate: atLeast(0) },

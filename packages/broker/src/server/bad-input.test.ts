@@ -155,3 +155,24 @@ test('a real client keeps working after all of this', async () => {
     await admin.disconnect()
   }
 })
+
+test('idle connections are closed after connections.max.idle.ms, busy ones are not', async () => {
+  const other = await startTestBroker({ 'connections.max.idle.ms': 200 })
+  try {
+    const idle = await RawClient.connect(other.broker.port)
+    const busy = await RawClient.connect(other.broker.port)
+    await busy.request(19, 7, { topics: [{ name: 'quiet', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000, validateOnly: false })
+    // A long-poll longer than the idle limit keeps its connection open.
+    const pending = busy.request(1, 12, {
+      replicaId: -1, maxWaitMs: 600, minBytes: 1, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1,
+      topics: [{ topic: 'quiet', partitions: [{ partition: 0, currentLeaderEpoch: -1, fetchOffset: 0, lastFetchedEpoch: -1, logStartOffset: -1, partitionMaxBytes: 1 << 20 }] }],
+      forgottenTopicsData: [], rackId: '',
+    })
+    assert.equal(await idle.waitClosed(2000), true)
+    const res = await pending
+    assert.equal(res.errorCode, 0)
+    busy.close()
+  } finally {
+    await other.stop()
+  }
+})

@@ -9,17 +9,19 @@ import { Connection } from './connection.ts'
 export class BrokerServer {
   #broker: Broker
   #maxFrameBytes: number
+  #idleMs: number
   #server: Server
   #connections = new Set<Connection>()
   #nextId = 1
   #host = ''
   #port = 0
 
-  constructor (options: { broker: Broker; maxFrameBytes: number }) {
+  constructor (options: { broker: Broker; maxFrameBytes: number; idleMs: number }) {
     this.#broker = options.broker
     this.#maxFrameBytes = options.maxFrameBytes
+    this.#idleMs = options.idleMs
     this.#server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
-      const connection = new Connection({ id: this.#nextId++, broker: this.#broker, socket, maxFrameBytes: this.#maxFrameBytes })
+      const connection = new Connection({ id: this.#nextId++, broker: this.#broker, socket, maxFrameBytes: this.#maxFrameBytes, idleMs: this.#idleMs })
       this.#connections.add(connection)
       socket.once('close', () => { void connection.settled().then(() => this.#connections.delete(connection)) })
     })

@@ -27,13 +27,21 @@ export class Connection {
   #closed = false
   #inFlight = new Set<Promise<void>>()
 
-  constructor (options: { id: number; broker: Broker; socket: Socket; maxFrameBytes: number }) {
+  constructor (options: { id: number; broker: Broker; socket: Socket; maxFrameBytes: number; idleMs: number }) {
     this.id = options.id
     this.#broker = options.broker
     this.#socket = options.socket
     this.#reader = new FrameReader(options.maxFrameBytes)
     const socket = this.#socket
     socket.setNoDelay(true)
+    // Dead peers are found by keepalive; quiet ones are closed after connections.max.idle.ms,
+    // but never while a request (a parked long-poll) is still in flight.
+    socket.setKeepAlive(true, 60_000)
+    if (options.idleMs >= 0) {
+      socket.setTimeout(Math.min(Math.max(options.idleMs, 1), 2 ** 31 - 1), () => {
+        if (this.#slots.length === 0 && this.#pending.length === 0) this.#fail('idle longer than connections.max.idle.ms')
+      })
+    }
     socket.on('data', (chunk: Buffer) => this.#onData(chunk))
     socket.on('drain', () => this.#pump())
     // Half-close: answer what was asked, then close our side.
