@@ -11,7 +11,7 @@ const CHARSETS: Record<string, BufferEncoding> = {
 
 export function stringConverterConfigDef(): ConfigDef {
   return converterConfigDef().define({
-    name: 'converter.encoding', type: 'STRING', defaultValue: 'UTF8', importance: 'HIGH', group: 'Converter', orderInGroup: 1, width: 'MEDIUM', displayName: 'Encoding',
+    name: 'converter.encoding', type: 'STRING', defaultValue: 'UTF-8', importance: 'HIGH', width: 'MEDIUM', displayName: 'Encoding',
     documentation: 'Character set used to turn strings into bytes and back (UTF-8, UTF-16LE, ISO-8859-1, US-ASCII).',
   })
 }

@@ -12,7 +12,7 @@ const rec = (valueSchema: Schema | null, value: unknown): SourceRecord => new So
 
 test('Cast config errors use Kafka\'s messages', () => {
   assert.throws(() => new Cast.Value().configure({}), new ConfigError('Missing required configuration "spec" which has no default value.'))
-  assert.throws(() => xform('foo:faketype'), new ConfigError('Invalid type found in casting spec: faketype'))
+  assert.throws(() => xform('foo:faketype'), new ConfigError('Invalid value java.lang.IllegalArgumentException: No enum constant org.apache.kafka.connect.data.Schema.Type.FAKETYPE for configuration Invalid type found in casting spec: faketype'))
   assert.throws(() => xform('foo:array'), new ConfigError('Cast transformation does not support casting to ARRAY; supported types are [INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING]'))
   assert.throws(() => xform('int8,foo:int16'), /may only specify a single cast in their spec/)
   assert.throws(() => xform('a:b:c'), new ConfigError('Invalid value [a:b:c] for configuration renames: Invalid rename mapping: a:b:c'))

@@ -25,8 +25,11 @@ function parseSpec(mappings: readonly string[]): CastSpec {
     const parts = javaSplit(mapping, ':')
     if (parts.length > 2) throw ConfigError.invalid('renames', mappings, `Invalid rename mapping: ${mapping}`)
     const typeName = (parts.length === 1 ? parts[0] : parts[1]).trim().toUpperCase()
-    if (!/^[A-Z0-9]+$/.test(typeName) || !['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES', 'ARRAY', 'MAP', 'STRUCT'].includes(typeName)) {
-      throw new ConfigError(`Invalid type found in casting spec: ${(parts.length === 1 ? parts[0] : parts[1]).trim()}`)
+    if (!['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES', 'ARRAY', 'MAP', 'STRUCT'].includes(typeName)) {
+      // Kafka builds this exception with ConfigException(name, value), so name and value come out
+      // swapped; REST validate shows exactly this text, and so do we.
+      const cause = `java.lang.IllegalArgumentException: No enum constant org.apache.kafka.connect.data.Schema.Type.${typeName}`
+      throw ConfigError.invalid(`Invalid type found in casting spec: ${(parts.length === 1 ? parts[0] : parts[1]).trim()}`, cause)
     }
     const type = typeName as SchemaType
     if (!OUTPUT_TYPES.includes(type)) {

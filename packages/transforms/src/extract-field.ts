@@ -12,12 +12,13 @@ import type { FieldSyntaxVersion } from './util/field-path.ts'
 
 const PURPOSE = 'field extraction'
 
+// Key order as Kafka's (field, replace.null.with.default, field.syntax.version): REST lists them so.
 export const EXTRACT_FIELD_CONFIG_DEF = withReplaceNullWithDefault(new ConfigDef()
-  .define({ name: 'field', type: 'STRING', validator: NonEmptyString, importance: 'MEDIUM', documentation: 'Field name (or path, with field.syntax.version=V2) to extract.' })
+  .define({ name: 'field', type: 'STRING', validator: NonEmptyString, importance: 'MEDIUM', documentation: 'Field name (or path, with field.syntax.version=V2) to extract.' }))
   .define({
     name: 'field.syntax.version', type: 'STRING', defaultValue: 'V1', validator: CaseInsensitiveValidString.in('V1', 'V2'), importance: 'HIGH',
     documentation: 'V1: field names are top-level names. V2: dotted paths into nested structs/maps; backticks quote names containing dots.',
-  }))
+  })
 
 export abstract class ExtractField implements Transformation {
   static readonly Key = class ExtractFieldKey extends ExtractField { constructor() { super(KEY) } }

@@ -92,7 +92,7 @@ export const NonEmptyStringWithoutControlChars: ConfigValidator = {
 
 export const NonNullValidator: ConfigValidator = {
   ensureValid(name, value) {
-    if (value === null || value === undefined) throw ConfigError.invalid(name, null, 'Entry must be non null')
+    if (value === null || value === undefined) throw ConfigError.invalid(name, null, 'entry must be non null')
   },
   toString: () => 'non-null string',
 }

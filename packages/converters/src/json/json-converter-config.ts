@@ -10,20 +10,20 @@ export type DecimalFormat = (typeof DecimalFormat)[keyof typeof DecimalFormat]
 export function jsonConverterConfigDef(): ConfigDef {
   return converterConfigDef()
     .define({
-      name: 'schemas.enable', type: 'BOOLEAN', defaultValue: true, importance: 'HIGH', group: 'Schemas', orderInGroup: 1, width: 'MEDIUM', displayName: 'Enable Schemas',
+      name: 'schemas.enable', type: 'BOOLEAN', defaultValue: true, importance: 'HIGH', group: 'Schemas', orderInGroup: 0, width: 'MEDIUM', displayName: 'Enable Schemas',
       documentation: 'Wrap each serialized key or value in a {"schema", "payload"} envelope carrying its Connect schema.',
     })
     .define({
-      name: 'schemas.cache.size', type: 'INT', defaultValue: 1000, importance: 'HIGH', group: 'Schemas', orderInGroup: 2, width: 'MEDIUM', displayName: 'Schema Cache Size',
+      name: 'schemas.cache.size', type: 'INT', defaultValue: 1000, importance: 'HIGH', group: 'Schemas', orderInGroup: 1, width: 'MEDIUM', displayName: 'Schema Cache Size',
       documentation: 'How many schemas this converter instance keeps translated in memory.',
     })
     .define({
-      name: 'decimal.format', type: 'STRING', defaultValue: DecimalFormat.BASE64, validator: CaseInsensitiveValidString.in(DecimalFormat.BASE64, DecimalFormat.NUMERIC),
-      importance: 'LOW', group: 'Serialization', orderInGroup: 1, width: 'MEDIUM', displayName: 'Decimal Format',
+      name: 'decimal.format', type: 'STRING', defaultValue: DecimalFormat.BASE64, validator: CaseInsensitiveValidString.in(DecimalFormat.NUMERIC, DecimalFormat.BASE64),
+      importance: 'LOW', group: 'Serialization', orderInGroup: 0, width: 'MEDIUM', displayName: 'Decimal Format',
       documentation: "How Decimal values are written: 'BASE64' (unscaled two's-complement bytes, the default) or 'NUMERIC' (a JSON number). Case insensitive.",
     })
     .define({
-      name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'LOW', group: 'Serialization', orderInGroup: 2, width: 'MEDIUM', displayName: 'Replace null with default',
+      name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'LOW', group: 'Serialization', orderInGroup: 1, width: 'MEDIUM', displayName: 'Replace null with default',
       documentation: 'Write and read a null field as its schema default when there is one; false keeps the null.',
     })
 }
