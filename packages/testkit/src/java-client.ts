@@ -115,6 +115,8 @@ export interface JavaGroupMember {
   /** Every line printed so far: records, assignment events, commits. */
   readonly events: JavaMemberEvent[]
   readonly records: ConsumedRecord[]
+  /** Partitions currently assigned, from the member's rebalance listener. */
+  assignment (): number[]
   /** SIGTERM: the member commits, closes and leaves the group. */
   leave (): Promise<void>
   /** SIGKILL: the member vanishes and is only noticed by its session timeout. */
@@ -161,18 +163,22 @@ export function javaClient (bootstrap: string): JavaClient {
       const managed = startManagedProcess('java', args, { stdio: ['ignore', 'pipe', 'inherit'] })
       const events: JavaMemberEvent[] = []
       const records: ConsumedRecord[] = []
+      const assigned = new Set<number>()
       const lines = createInterface({ input: managed.child.stdout! })
       lines.on('line', (line) => {
         if (!line.startsWith('{')) return
         const event = JSON.parse(line) as JavaMemberEvent
         events.push(event)
         if ('partition' in event) records.push(event)
+        else if ('event' in event && event.event === 'assigned') for (const partition of event.partitions) assigned.add(partition)
+        else if ('event' in event && event.event === 'revoked') for (const partition of event.partitions) assigned.delete(partition)
       })
       const closed = new Promise<void>((resolve) => lines.on('close', resolve))
       return {
         process: managed,
         events,
         records,
+        assignment: () => [...assigned].sort((x, y) => x - y),
         async leave () { await managed.stop(30_000); await closed },
         async kill () { await managed.kill(); await closed },
       }

@@ -28,6 +28,8 @@ export interface KcatGroupMember {
   readonly records: ConsumedRecord[]
   /** kcat's own "rebalanced … assigned: …" lines from stderr. */
   readonly rebalances: string[]
+  /** Partitions currently assigned, from kcat's rebalance lines. */
+  assignment (): number[]
   /** SIGTERM: kcat closes its consumer, committing and leaving the group. */
   leave (): Promise<void>
   /** SIGKILL: gone without a word; the group notices by session timeout. */
@@ -108,14 +110,19 @@ export function kcat (bootstrap: string): Kcat {
       return (await run(args)).split('\n').filter((line) => line.startsWith('{')).map(parseKcatRecord)
     },
     startGroupMember (options) {
-      const args = ['-b', bootstrap, '-G', options.group, options.topic, '-J',
+      const args = ['-b', bootstrap, '-G', options.group, options.topic, '-J', '-u',
         '-X', 'auto.offset.reset=earliest', '-X', 'auto.commit.interval.ms=200',
         ...configArgs(options.configs)]
       const managed = startManagedProcess('kcat', args, { stdio: ['ignore', 'pipe', 'pipe'] })
       const records: ConsumedRecord[] = []
       const rebalances: string[] = []
+      let assigned: number[] = []
       createInterface({ input: managed.child.stderr! }).on('line', (line) => {
-        if (line.includes('rebalanced')) rebalances.push(line)
+        if (!line.includes('rebalanced')) return
+        rebalances.push(line)
+        // "% Group g rebalanced (memberid …): assigned: t [0], t [3]" or "…: revoked: …"
+        const at = line.indexOf('assigned:')
+        assigned = at < 0 ? [] : [...line.slice(at).matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]))
       })
       const lines = createInterface({ input: managed.child.stdout! })
       lines.on('line', (line) => { if (line.startsWith('{')) records.push(parseKcatRecord(line)) })
@@ -124,6 +131,7 @@ export function kcat (bootstrap: string): Kcat {
         process: managed,
         records,
         rebalances,
+        assignment: () => assigned,
         async leave () { await managed.stop(30_000); await closed },
         async kill () { await managed.kill(); await closed },
       }
