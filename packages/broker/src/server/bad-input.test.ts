@@ -87,6 +87,14 @@ test('unknown api key closes; unsupported version closes except ApiVersions', as
   const produce = body.apiKeys.find((k: any) => k.apiKey === 0)
   assert.deepEqual([produce.minVersion, produce.maxVersion], [0, 11])
   apiVersions.close()
+
+  const badSoftware = await RawClient.connect(tb.broker.port)
+  const invalid = await badSoftware.request(18, 3, { clientSoftwareName: 'bad name!', clientSoftwareVersion: '1.0' })
+  assert.equal(invalid.errorCode, ErrorCode.INVALID_REQUEST)
+  const valid = await badSoftware.request(18, 3, { clientSoftwareName: 'tributary-test', clientSoftwareVersion: '1.0.0' })
+  assert.equal(valid.errorCode, 0)
+  assert.ok(valid.apiKeys.length >= 15)
+  badSoftware.close()
   await assertHealthy()
 })
 
