@@ -189,7 +189,20 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await page.screenshot({ path: join(SHOTS, 'lineage.png'), fullPage: true })
   })
 
-  await t.test('pause and resume', async () => {
+  await t.test('pause and resume a selection from the list', async () => {
+    await page.goto(ui)
+    await page.getByRole('checkbox', { name: 'Select all shown pipelines' }).check()
+    await page.click('[data-bulk-action="pause"]')
+    for (const name of ['e2e-source', 'e2e-sink']) {
+      await waitUntil(`${name} PAUSED`, async () => await page.locator(`tr[data-pipeline="${name}"] [data-state]`).first().getAttribute('data-state') === 'PAUSED')
+    }
+    await page.click('[data-bulk-action="resume"]')
+    for (const name of ['e2e-source', 'e2e-sink']) {
+      await waitUntil(`${name} RUNNING again`, async () => await page.locator(`tr[data-pipeline="${name}"] [data-state]`).first().getAttribute('data-state') === 'RUNNING')
+    }
+  })
+
+  await t.test('pause and resume one pipeline', async () => {
     await page.goto(`${ui}#/pipelines/e2e-sink`)
     await page.getByRole('button', { name: 'Pause', exact: true }).click()
     await waitUntil('PAUSED', async () => await stateOf(page) === 'PAUSED')

@@ -45,7 +45,7 @@ export function LineChart ({ title, series, unit, testId }: { title: string, ser
       <figcaption>
         {title}
         <span className="legend">
-          {series.map((s, i) => <span key={s.label}><i style={{ background: s.color }} />{s.label}: {fmt(latest[i])} {unit}</span>)}
+          {series.map((s, i) => <span key={s.label}><i style={{ background: s.color }} />{s.label}: {fmt(latest[i])}{unit ? ` ${unit}` : ''}</span>)}
         </span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}, last ${minutes} min; ${series.map((s, i) => `${s.label} ${fmt(latest[i])} ${unit}`).join(', ')}`}>

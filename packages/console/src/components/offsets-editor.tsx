@@ -21,7 +21,13 @@ export function OffsetsEditor ({ name, stopped }: { name: string, stopped: boole
       setError(undefined)
     } catch (err) { setError((err as Error).message) }
   }
-  useEffect(() => { void load() }, [name, stopped])
+  // While running, offsets move: refresh them. While stopped they are being edited: load once.
+  useEffect(() => {
+    void load()
+    if (stopped) return
+    const timer = setInterval(() => { void load() }, 5000)
+    return () => clearInterval(timer)
+  }, [name, stopped])
 
   const save = async (): Promise<void> => {
     if (!offsets) return
