@@ -140,6 +140,12 @@ const moreCases: ParityCase[] = [
   { name: 'InsertHeader map literal', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '{"a":1,"b":2}' }) },
   { name: 'InsertHeader timestamp literal', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': '2024-01-15T10:30:45.123Z' }) },
   { name: 'InsertHeader boolean literal', ...base, config: one('InsertHeader', { header: 'h', 'value.literal': 'true' }) },
+  ...[
+    '  spaced  ', '1,2', 'true,false', '-', '+5', '1e5', '1.5e-3', '12345678901234567890', '"quoted"', '["a",1]', '{}', '[]', 'null',
+    'TRUE', '-0', '0.0', '127', '128', '32768', '2147483648', '1.0E10', '[1,"x",true]', '{"a":[1,2],"b":{"c":1}}', '2024-13-45', '10:30',
+    '12:34:56.789Z', '{1:2,3:4}', '[1, [2, 3]]', 'a:b', '[', '{"a":', 'true false', '3.14159265358979', '1 2', '5 apples', '7]', '8}', '9"x',
+    '2024-01-15T10:30:45.123Z', '2024-01-15 10:30', '1.5,2', '-3:4', 'true:1', 'false]', ' 42 ', '0x1F', '1_000', '12:30:00.000Z,1',
+  ].map((text, i): ParityCase => ({ name: `header text ${JSON.stringify(text)}`, ...base, headers: [[`h${i}`, text]], config: {} })),
   { name: 'headers round trip', ...base, headers: [['n', '42'], ['s', 'text'], ['l', '[1,2]'], ['b', 'false'], ['f', '2.5'], ['d', '2024-01-15']], config: {} },
   { name: 'HeaderFrom copy struct and array', ...base, config: one('HeaderFrom$Value', { fields: 'nested,tags,dec,blob', headers: 'a,b,c,d', operation: 'copy' }) },
   { name: 'RegexRouter named group', ...base, topic: 'eu.orders', config: one('RegexRouter', { regex: '(?<region>[a-z]+)\\.(.*)', replacement: '$2-${region}' }) },

@@ -76,24 +76,49 @@ export function parseString(text: string | null): SchemaAndValue {
     }
     return { schema: Schema.STRING_SCHEMA, value: text }
   }
-  return parseScalar(trimmed, false) ?? { schema: Schema.STRING_SCHEMA, value: text }
+  const whole = parseScalar(trimmed, false)
+  if (whole !== null) return whole
+  return parseLeadingToken(trimmed) ?? { schema: Schema.STRING_SCHEMA, value: text }
+}
+
+const DELIMITERS = /[[\]{},:"]/
+const LEADING_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z/
+const LEADING_TIME = /^(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z/
+const LENIENT_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Kafka's parser reads a value as a stream of tokens split at `[ ] { } , : "` and, at top level,
+ * keeps only the first value it recognises: "1,2" is the int8 1, "10:30" is 10, a timestamp followed
+ * by more text is that timestamp. Dates are read leniently (2024-13-45 is 2025-02-14), as
+ * SimpleDateFormat does. We reproduce that so header values convert exactly as Kafka's do.
+ */
+function parseLeadingToken(text: string): SchemaAndValue | null {
+  if (!/^[\d+-]/.test(text)) return null
+  let m = LEADING_TIMESTAMP.exec(text)
+  if (m) {
+    const [y, mo, d, h, mi, sec, ms] = m.slice(1).map(Number)
+    return { schema: ConnectTimestamp.SCHEMA, value: new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms)) }
+  }
+  m = LEADING_TIME.exec(text)
+  if (m) {
+    const [h, mi, sec, ms] = m.slice(1).map(Number)
+    return { schema: ConnectTime.SCHEMA, value: new Date(Date.UTC(1970, 0, 1, h, mi, sec, ms)) }
+  }
+  const end = text.search(DELIMITERS)
+  const token = (end === -1 ? text : text.slice(0, end)).trim()
+  m = LENIENT_DATE.exec(token)
+  if (m) return { schema: ConnectDate.SCHEMA, value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) }
+  return NUMBER_RE.test(token) ? parseNumber(token) : null
 }
 
 function parseScalar(token: string, embedded: boolean): SchemaAndValue | null {
   if (token === 'true') return { schema: Schema.BOOLEAN_SCHEMA, value: true }
   if (token === 'false') return { schema: Schema.BOOLEAN_SCHEMA, value: false }
   if (token === 'null') return NULL_SV
-  if (TIMESTAMP_RE.test(token)) return temporal(ConnectTimestamp.SCHEMA, token)
-  if (DATE_RE.test(token)) return temporal(ConnectDate.SCHEMA, `${token}T00:00:00.000Z`)
-  if (TIME_RE.test(token)) return temporal(ConnectTime.SCHEMA, `1970-01-01T${token}`)
+  if (TIMESTAMP_RE.test(token) || DATE_RE.test(token) || TIME_RE.test(token)) return parseLeadingToken(token)!
   if (NUMBER_RE.test(token)) return parseNumber(token)
   if (embedded) throw new DataError('Failed to parse embedded value')
   return null
-}
-
-function temporal(schema: Schema, iso: string): SchemaAndValue | null {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? null : { schema, value: d }
 }
 
 function parseNumber(token: string): SchemaAndValue {
