@@ -2,7 +2,7 @@
 // memory. Every mutation runs through one queue (Kafka's herder thread), so a create, a pause and a
 // delete of the same connector can never interleave. Cross-entity rules (offsets only when
 // STOPPED, 404/409 wording) live here and nowhere else.
-import { SinkConnector, type SourceConnector, type PluginDescriptor } from '@tributary/connect-api'
+import type { PluginDescriptor, SinkConnector, SourceConnector } from '@tributary/connect-api'
 import type { Logger } from 'pino'
 import type { ConfigTransformer } from '../config-providers/config-transformer.ts'
 import { ConnectRestError } from '../connect-rest-error.ts'
@@ -292,9 +292,9 @@ export class StandaloneHerder implements Herder {
       const rec = this.#stoppedRecord(name)
       const props = this.#o.transformer.transform(rec.config)
       const connector = findConnector(this.#o.registry, rec.config['connector.class'])
-      if (connector instanceof SinkConnector) {
+      if (this.#o.worker.connectorType(rec.config) === 'sink') {
         const parsed = parseSinkOffsets(offsets)
-        const managed = await connector.alterOffsets(props, parsed)
+        const managed = await (connector as SinkConnector).alterOffsets(props, parsed)
         await alterSinkOffsets(this.#o.clients.admin(), sinkGroupId(name, rec.config), parsed)
         return Msg.altered(managed)
       }
@@ -314,10 +314,10 @@ export class StandaloneHerder implements Herder {
       const props = this.#o.transformer.transform(rec.config)
       const connector = findConnector(this.#o.registry, rec.config['connector.class'])
       const admin = this.#o.clients.admin()
-      if (connector instanceof SinkConnector) {
+      if (this.#o.worker.connectorType(rec.config) === 'sink') {
         const group = sinkGroupId(name, rec.config)
         const current = await readSinkOffsets(admin, group)
-        const managed = await connector.alterOffsets(props, current.map((o) => ({ topic: String(o.partition.kafka_topic), partition: Number(o.partition.kafka_partition), offset: null })))
+        const managed = await (connector as SinkConnector).alterOffsets(props, current.map((o) => ({ topic: String(o.partition.kafka_topic), partition: Number(o.partition.kafka_partition), offset: null })))
         await resetSinkOffsets(admin, group)
         return Msg.reset(managed)
       }

@@ -9,6 +9,7 @@ import type { ByteProducer } from '../kafka/kafka-clients.ts'
 import type { ConnectMetrics } from '../metrics/connect-metrics.ts'
 import type { ConverterSet } from '../plugins/plugin-factory.ts'
 import type { OffsetStore } from '../stores/offset-store.ts'
+import { chunkBySize } from '../stream/produce-chunks.ts'
 import { sourceToMessage } from '../stream/record-conversion.ts'
 import { SubmittedOffsets } from '../stream/submitted-offsets.ts'
 import type { TopicCreator } from '../stream/topic-creator.ts'
@@ -110,7 +111,10 @@ export class WorkerSourceTask extends WorkerTask {
     for (const d of dropped) await this.#o.sourceTask.commitRecord(d, null)
     if (messages.length === 0) { submission.ack(); return }
     while (this.#inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.#inFlight)
-    const p: Promise<void> = this.#o.producer.send({ messages }).then(async () => {
+    // One send per chunk: a whole poll batch can exceed the broker's per-batch limit (produce-chunks.ts).
+    const chunks = chunkBySize(messages)
+    const sending = chunks.length === 1 ? this.#o.producer.send({ messages }) : Promise.all(chunks.map((chunk) => this.#o.producer.send({ messages: chunk })))
+    const p: Promise<void> = sending.then(async () => {
       submission.ack()
       this.#o.metrics.sourceRecordWrite.inc(this.#labels, messages.length)
       for (let i = 0; i < sent.length; i++) {

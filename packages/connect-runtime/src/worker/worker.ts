@@ -1,7 +1,7 @@
 // The data plane: runs Connector instances and tasks for the herder and writes their statuses.
 // Everything a plugin does is fenced: an exception marks that connector or task FAILED (with a
 // trace) and the worker, and every other connector, carries on.
-import { SinkConnector, SourceConnector, type Connector, type SinkTask, type SourceTask } from '@tributary/connect-api'
+import type { Connector, SinkConnector, SinkTask, SourceConnector, SourceTask } from '@tributary/connect-api'
 import type { Logger } from 'pino'
 import type { ConfigTransformer } from '../config-providers/config-transformer.ts'
 import type { WorkerConfig } from '../config/worker-config.ts'
@@ -111,7 +111,7 @@ export class Worker {
       const taskClass = wc.connector.taskClass() as unknown as { CLASS_NAME?: string, className?: string, name: string }
       return configs.map((c) => {
         const out: Record<string, string> = { ...c, 'task.class': taskClass.CLASS_NAME ?? taskClass.className ?? taskClass.name }
-        if (wc.connector instanceof SinkConnector) {
+        if (this.connectorType(rawConfig) === 'sink') {
           if (rawConfig.topics !== undefined) out.topics = rawConfig.topics
           if (rawConfig['topics.regex'] !== undefined) out['topics.regex'] = rawConfig['topics.regex']
         }
@@ -172,9 +172,10 @@ export class Worker {
     const reporters: ErrorReporter[] = []
     if (eh.logEnable) reporters.push(logReporter(log, `${name}-${task}`, eh.logIncludeMessages))
     const common = { connector: name, task, targetState: target, listener, log, converters, chain, metrics, offsetFlushIntervalMs: wcfg.offsetFlushIntervalMs, onTopicUsed: (t: string) => this.#o.topics.record(name, t, task) }
-    if (connector instanceof SourceConnector) {
+    // By descriptor type, not instanceof: a plugin.path package may bundle its own connect-api copy.
+    if (this.connectorType(connConfig) === 'source') {
       const retry = new RetryWithToleranceOperator(eh, { reporters, counters: this.#counters(taskLabels) })
-      const TaskClass = connector.taskClass()
+      const TaskClass = (connector as SourceConnector).taskClass()
       const sourceTask: SourceTask = new TaskClass()
       return new WorkerSourceTask({
         ...common,
