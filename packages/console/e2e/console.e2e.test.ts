@@ -189,6 +189,21 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await page.screenshot({ path: join(SHOTS, 'lineage.png'), fullPage: true })
   })
 
+  await t.test('edit through the form; the history shows who changed what', async () => {
+    await page.goto(`${ui}#/pipelines/e2e-sink`)
+    await page.getByRole('link', { name: 'Edit', exact: true }).click()
+    await waitUntil('the edit form to load the current config', async () => await page.locator('[data-config-key="topics"] input').inputValue() === topic)
+    await page.fill('#meta-ticket', 'ADS-103')
+    await page.fill('[data-config-key="tasks.max"] input', '1')
+    await page.click('button[type=submit]')
+    await page.waitForURL(/#\/pipelines\/e2e-sink$/)
+    await waitUntil('the new ticket shown', async () => await page.getByTestId('ticket').innerText() === 'ADS-103')
+    const updated = page.locator('[data-history-action="updated"]').first()
+    await updated.waitFor()
+    assert.match(await updated.innerText(), /tasks\.max/)
+    assert.match(await updated.innerText(), /ADS-103/)
+  })
+
   await t.test('pause and resume a selection from the list', async () => {
     await page.goto(ui)
     await page.getByRole('checkbox', { name: 'Select all shown pipelines' }).check()

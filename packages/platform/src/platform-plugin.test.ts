@@ -11,6 +11,7 @@ import { startBroker } from '@tributary/broker'
 import { ConnectMetrics, startConnectWorker } from '@tributary/connect-runtime'
 import type { ConnectWorker } from '@tributary/connect-runtime'
 import { createConsolePlugin } from './platform-plugin.ts'
+import { createKafkaOffsetSource } from './offset-source.ts'
 
 const quiet = pino({ level: process.env.TRIBUTARY_TEST_LOG ?? 'silent' })
 
@@ -122,6 +123,22 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     assert.match(text, /connect_source_record_poll_total\{connector="src"/)
     assert.match(text, /tributary_consumer_lag\{connector="snk",group="connect-snk",topic="lines",partition="0"\} \d+/)
     assert.match(text, /tributary_consumer_lag_status\{connector="snk",group="connect-snk",status="(OK|WARN)"\}/)
+  })
+
+  await t.test('the Kafka admin lag source (external-Kafka mode) agrees with the broker coordinator', async () => {
+    const external = await createKafkaOffsetSource({ bootstrapServers: [`127.0.0.1:${broker.port}`] })
+    try {
+      const viaAdmin = await eventually('committed offsets visible over the wire', async () => {
+        const rows = await external.groupLag('connect-snk')
+        return rows.length > 0 ? rows : undefined
+      })
+      const inProcess = broker.groups?.describeLag('connect-snk') ?? []
+      assert.deepEqual(viaAdmin.map(r => [r.topic, r.partition, r.logEndOffset]), inProcess.map(r => [r.topic, r.partition, r.logEndOffset]))
+      assert.ok(viaAdmin.every(r => r.lag >= 0 && r.committedOffset <= r.logEndOffset))
+      assert.deepEqual(await external.groupLag('no-such-group'), [])
+    } finally {
+      await external.close?.()
+    }
   })
 
   await t.test('edit records a config diff; a change made around the console is recorded too', async () => {
