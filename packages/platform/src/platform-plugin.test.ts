@@ -117,6 +117,27 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     for (const e of [`file:${input}>in -> connector:src`, 'connector:src -> topic:lines', 'topic:lines -> connector:snk', `connector:snk -> file:${output}>out`]) assert.ok(edges.has(e), `missing edge ${e} in ${[...edges].join(', ')}`)
   })
 
+  await t.test('a RegexRouter rename shows in the lineage as the topic really written', async () => {
+    const renamedInput = join(dir, 'renamed.txt')
+    await writeFile(renamedInput, 'a\nb\n')
+    const res = await call('POST', '/api/pipelines', {
+      name: 'routed',
+      config: {
+        'connector.class': 'FileStreamSource', file: renamedInput, topic: 'raw',
+        transforms: 'route', 'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter',
+        'transforms.route.regex': '(.*)', 'transforms.route.replacement': '$1-renamed',
+      },
+      owner: 'cory', ticket: 'ADS-9', description: 'renamed',
+    })
+    assert.equal(res.status, 201, JSON.stringify(res.body))
+    const graph = await eventually('the renamed topic in the lineage', async () => {
+      const { body } = await call('GET', '/api/lineage?pipeline=routed')
+      return body.edges.some((e: { from: string, to: string, observed: boolean }) => e.from === 'connector:routed' && e.to === 'topic:raw-renamed' && e.observed) ? body : undefined
+    })
+    assert.ok(!graph.nodes.some((n: { id: string }) => n.id === 'topic:raw'), 'the declared topic is not shown once the real one is known')
+    assert.equal((await call('DELETE', '/api/pipelines/routed')).status, 204)
+  })
+
   await t.test('/metrics carries the worker metrics and the consumer-lag gauges in one registry', async () => {
     const res = await fetch(worker.url + '/metrics')
     const text = await res.text()

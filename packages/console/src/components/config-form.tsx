@@ -62,8 +62,25 @@ export function ConfigForm ({ definitions, values, errors, onChange }: ConfigFor
     const g = def.group ?? 'Connector'
     groups.set(g, [...(groups.get(g) ?? []), def])
   }
+  // Keys the plugin's definition does not list (transforms.*, predicates.*, client overrides):
+  // still shown and editable, so nothing in the config is hidden by the form.
+  const known = new Set(definitions.map(d => d.name))
+  const extra = Object.keys(values).filter(k => !known.has(k) && !HIDDEN_KEYS.has(k)).sort()
   return (
     <>
+      {extra.length > 0 && (
+        <details open className="config-group">
+          <summary>Other settings <span className="muted">({extra.length})</span></summary>
+          <p className="help">Keys outside the plugin's definition, such as transforms; add or remove keys in the JSON view.</p>
+          {extra.map(key => (
+            <div key={key} className={`field${(errors[key]?.length ?? 0) > 0 ? ' field-invalid' : ''}`} data-config-key={key}>
+              <label htmlFor={`cfg-${key}`}><code className="key">{key}</code></label>
+              <input id={`cfg-${key}`} value={values[key]} onChange={e => onChange(key, e.target.value)} autoComplete="off" aria-invalid={(errors[key]?.length ?? 0) > 0} />
+              {(errors[key]?.length ?? 0) > 0 && <p className="field-error" role="alert">{errors[key].join(' ')}</p>}
+            </div>
+          ))}
+        </details>
+      )}
       {[...groups].map(([group, defs], i) => {
         const sorted = [...defs].sort((a, b) => a.order - b.order)
         // The plugin's own keys and Common stay open; framework groups open when they hold something.
