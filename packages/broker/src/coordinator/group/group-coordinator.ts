@@ -53,7 +53,7 @@ export interface OffsetFetchResult { errorCode: number; topics: Array<{ name: st
 
 export interface ListedGroup { groupId: string; protocolType: string; groupState: string; groupType: string }
 
-export interface PartitionLag { topic: string; partition: number; committedOffset: number; logEndOffset: number; lag: number }
+export interface PartitionLag { topic: string; partition: number; committedOffset: number; logEndOffset: number; lag: number; committedAt: number }
 
 export interface GroupCoordinatorOptions {
   clock: Clock
@@ -359,7 +359,7 @@ export class GroupCoordinator {
       .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
       .map((o) => {
         const logEndOffset = this.#host.partitionLog(o.topic, o.partition)?.logEndOffset() ?? -1
-        return { topic: o.topic, partition: o.partition, committedOffset: o.offset, logEndOffset, lag: logEndOffset < 0 ? 0 : Math.max(0, logEndOffset - o.offset) }
+        return { topic: o.topic, partition: o.partition, committedOffset: o.offset, logEndOffset, lag: logEndOffset < 0 ? 0 : Math.max(0, logEndOffset - o.offset), committedAt: o.commitTimestamp }
       })
   }
 
