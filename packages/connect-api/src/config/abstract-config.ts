@@ -23,7 +23,12 @@ export class AbstractConfig {
   getString(name: string): string | null { return this.get(name) as string | null }
   getInt(name: string): number | null { return this.get(name) as number | null }
   getShort(name: string): number | null { return this.get(name) as number | null }
-  getLong(name: string): number | null { return this.get(name) as number | null }
+  /** A LONG as a number (beyond ±2^53 rounded; use getLongExact for every digit). */
+  getLong(name: string): number | null {
+    const v = this.get(name) as number | bigint | null
+    return typeof v === 'bigint' ? Number(v) : v
+  }
+  getLongExact(name: string): number | bigint | null { return this.get(name) as number | bigint | null }
   getDouble(name: string): number | null { return this.get(name) as number | null }
   getBoolean(name: string): boolean | null { return this.get(name) as boolean | null }
   getList(name: string): string[] | null { return this.get(name) as string[] | null }

@@ -44,12 +44,14 @@ export function parseConfigValue(name: string, value: unknown, type: ConfigType)
       return n
     }
     case 'LONG': {
-      if (typeof value === 'bigint') return Number(value)
+      // a number, or a bigint beyond ±2^53 so no digit is lost
       if (typeof value === 'number' && Number.isInteger(value)) return value
-      if (trimmed === null) throw ConfigError.invalid(name, value, `Expected value to be a 64-bit integer (long), but it was a ${describeValueClass(value)}`)
-      const n = JAVA_INT.test(trimmed) ? BigInt(trimmed) : null
+      if (trimmed === null && typeof value !== 'bigint') {
+        throw ConfigError.invalid(name, value, `Expected value to be a 64-bit integer (long), but it was a ${describeValueClass(value)}`)
+      }
+      const n = typeof value === 'bigint' ? value : trimmed !== null && JAVA_INT.test(trimmed) ? BigInt(trimmed) : null
       if (n === null || n < -(2n ** 63n) || n >= 2n ** 63n) throw ConfigError.invalid(name, value, 'Not a number of type LONG')
-      return Number(n)
+      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n
     }
     case 'DOUBLE':
       if (typeof value === 'number') return value
