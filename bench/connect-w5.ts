@@ -13,7 +13,6 @@ import { ensureInputFile, sha256File } from './connect-input-file.ts'
 import { parseW5Options, W5_USAGE, type W5Options } from './connect-w5-options.ts'
 import { ratios, ratiosTable, runsTable, summarize, summaryTable } from './connect-w5-report.ts'
 import { runOnce, type RunResult } from './connect-w5-run.ts'
-import { tributaryCliReady } from './connect-worker-launchers.ts'
 
 function environment (o: W5Options): string[] {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0] ?? 'no java'
@@ -23,7 +22,6 @@ function environment (o: W5Options): string[] {
     `- node ${process.version}; ${java}; Kafka Connect ${KAFKA_VERSION} from Maven Central (connect-runtime, connect-file, connect-json)`,
     `- input: ${o.lines.toLocaleString('en-US')} lines × ${o.lineBytes} B = ${(o.lines * o.lineBytes / 2 ** 20).toFixed(0)} MiB of JSON`,
     `- converters: ${o.converter === 'string' ? 'StringConverter (key and value)' : 'JsonConverter, schemas.enable=false (key and value)'}; FileStreamSource batch.size=${o.batchSize}; offset.flush.interval.ms=${o.offsetFlushMs}; tasks.max=1; topic with 1 partition, fresh per run`,
-    `- Tributary started with: ${tributaryCliReady() ? '`tributary connect-standalone` (packages/cli)' : 'bench/connect-tributary-standalone.ts (startConnectWorker + one herder call per connector file; packages/cli has no connect-standalone yet)'}`,
   ]
 }
 

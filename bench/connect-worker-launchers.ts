@@ -1,7 +1,6 @@
 // How each worker under test is started: the same worker.properties and connector .properties
 // files for both, handed to Tributary's `connect-standalone` and to Kafka's ConnectStandalone.
 // Java is given connect-standalone.sh's defaults (heap, GC flags) so it runs as users run it.
-import { spawnSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,7 +32,6 @@ export interface LaunchCommand { command: string, args: string[], env: NodeJS.Pr
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url))
 const tributaryCli = join(repoRoot, 'packages', 'cli', 'bin', 'tributary.js')
-const fallbackLauncher = join(repoRoot, 'bench', 'connect-tributary-standalone.ts')
 
 /** connect-standalone.sh's KAFKA_HEAP_OPTS and kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS. */
 const JVM_DEFAULT_HEAP = ['-Xms256M', '-Xmx2G']
@@ -88,15 +86,6 @@ export async function writeWorkerFiles (o: WorkerFilesOptions): Promise<WorkerFi
   return files
 }
 
-let cliHasConnectStandalone: boolean | undefined
-
-/** True once packages/cli has `connect-standalone`; until then the bench's own launcher is used. */
-export function tributaryCliReady (): boolean {
-  // The top-level help lists the subcommands (`connect-standalone --help` would print it too, exit 0).
-  cliHasConnectStandalone ??= /^\s+connect-standalone\b/m.test(spawnSync(process.execPath, [tributaryCli, '--help'], { encoding: 'utf8', timeout: 30_000 }).stdout ?? '')
-  return cliHasConnectStandalone
-}
-
 export interface LaunchOptions {
   dir: string
   files: WorkerFiles
@@ -109,7 +98,7 @@ export interface LaunchOptions {
 export async function launchCommand (kind: WorkerKind, o: LaunchOptions): Promise<LaunchCommand> {
   const fileArgs = [o.files.worker, o.files.source, o.files.sink]
   if (kind === 'tributary') {
-    const entry = tributaryCliReady() ? [tributaryCli, 'connect-standalone'] : [fallbackLauncher]
+    const entry = [tributaryCli, 'connect-standalone']
     const prof = o.cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`]
     const args = [...prof, ...entry, ...fileArgs]
     return {

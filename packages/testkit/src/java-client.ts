@@ -37,10 +37,13 @@ async function compile (): Promise<string> {
   return classes
 }
 
-async function javaArgs (command: string, options: Record<string, string | number | boolean | undefined>, configs: Record<string, string | number | boolean> = {}): Promise<string[]> {
+/** Quick-starting JVM flags for tests; benchmarks pass their own (full JIT). */
+export const TEST_JVM_OPTIONS = ['-Xmx256m', '-XX:TieredStopAtLevel=1']
+
+async function javaArgs (jvm: readonly string[], command: string, options: Record<string, string | number | boolean | undefined>, configs: Record<string, string | number | boolean> = {}): Promise<string[]> {
   const classes = await compileJavaClient()
   const { classpath } = await ensurePeerArtifacts('clients')
-  const args = ['-Xmx256m', '-XX:TieredStopAtLevel=1', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+  const args = [...jvm, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
     '-cp', `${classes}:${classpath}`, 'TributaryJavaClient', command]
   for (const [key, value] of Object.entries(options)) if (value !== undefined) args.push(`--${key}`, String(value))
   for (const [key, value] of Object.entries(configs)) args.push('--config', `${key}=${value}`)
@@ -80,7 +83,9 @@ function jsonLines (text: string): any[] {
 
 export interface JavaProduceOptions {
   topic: string
-  records: readonly TestRecord[]
+  /** Records to send; or generate synthetic ones (key "k-<i>", valueBytes of 'x'). */
+  records?: readonly TestRecord[]
+  generate?: { count: number, valueBytes: number }
   acks?: 'all' | '-1' | '1' | '0'
   compression?: 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd'
   idempotence?: boolean
@@ -91,7 +96,7 @@ export interface JavaProduceOptions {
   configs?: Record<string, string | number | boolean>
 }
 
-export interface JavaProduceResult { sent: number, acked: number, committedTxns: number, abortedTxns: number }
+export interface JavaProduceResult { sent: number, acked: number, committedTxns: number, abortedTxns: number, elapsedMs: number }
 
 export interface JavaConsumeOptions {
   topic: string
@@ -101,13 +106,17 @@ export interface JavaConsumeOptions {
   expect?: number
   idleMs?: number
   timeoutMs?: number
+  /** 'count' prints no records, only the closing summary (benchmarks). */
+  print?: 'records' | 'count'
   configs?: Record<string, string | number | boolean>
 }
+
+export interface JavaConsumeSummary { consumed: number, bytes: number, firstRecordMs: number, lastRecordMs: number }
 
 export type JavaMemberEvent =
   | { event: 'assigned' | 'revoked', partitions: number[] }
   | { event: 'committed', count: number }
-  | { consumed: number }
+  | JavaConsumeSummary
   | ConsumedRecord
 
 export interface JavaGroupMember {
@@ -117,6 +126,8 @@ export interface JavaGroupMember {
   readonly records: ConsumedRecord[]
   /** Partitions currently assigned, from the member's rebalance listener. */
   assignment (): number[]
+  /** The member's closing line, once it has ended. */
+  summary (): JavaConsumeSummary | undefined
   /** SIGTERM: the member commits, closes and leaves the group. */
   leave (): Promise<void>
   /** SIGKILL: the member vanishes and is only noticed by its session timeout. */
@@ -134,13 +145,14 @@ export interface JavaClient {
   committedOffsets (group: string): Promise<Record<string, number>>
 }
 
-export function javaClient (bootstrap: string): JavaClient {
+export function javaClient (bootstrap: string, options: { jvm?: readonly string[] } = {}): JavaClient {
+  const jvm = options.jvm ?? TEST_JVM_OPTIONS
   return {
     async createTopic (topic, partitions, configs = {}) {
-      await run('java', await javaArgs('create-topic', { bootstrap, topic, partitions }, configs))
+      await run('java', await javaArgs(jvm, 'create-topic', { bootstrap, topic, partitions }, configs))
     },
     async produce (options) {
-      const args = await javaArgs('produce', {
+      const args = await javaArgs(jvm, 'produce', {
         bootstrap,
         topic: options.topic,
         acks: options.acks,
@@ -149,17 +161,19 @@ export function javaClient (bootstrap: string): JavaClient {
         'transactional-id': options.transactionalId,
         'records-per-txn': options.recordsPerTxn,
         'abort-every': options.abortEvery,
+        generate: options.generate?.count,
+        'value-bytes': options.generate?.valueBytes,
       }, options.configs)
-      const input = options.records.map(encodeRecordLine).join('\n') + '\n'
+      const input = (options.records ?? []).map(encodeRecordLine).join('\n') + '\n'
       const lines = jsonLines(await run('java', args, input))
       return lines[lines.length - 1] as JavaProduceResult
     },
     async consume (options) {
-      const args = await javaArgs('consume', consumeOptions(bootstrap, options), options.configs)
+      const args = await javaArgs(jvm, 'consume', consumeOptions(bootstrap, options), options.configs)
       return jsonLines(await run('java', args)).filter((line) => 'partition' in line) as ConsumedRecord[]
     },
     async startGroupMember (options) {
-      const args = await javaArgs('consume', { ...consumeOptions(bootstrap, options), 'timeout-ms': options.timeoutMs ?? 600_000 }, options.configs)
+      const args = await javaArgs(jvm, 'consume', { ...consumeOptions(bootstrap, options), 'timeout-ms': options.timeoutMs ?? 600_000 }, options.configs)
       const managed = startManagedProcess('java', args, { stdio: ['ignore', 'pipe', 'inherit'] })
       const events: JavaMemberEvent[] = []
       const records: ConsumedRecord[] = []
@@ -179,16 +193,17 @@ export function javaClient (bootstrap: string): JavaClient {
         events,
         records,
         assignment: () => [...assigned].sort((x, y) => x - y),
+        summary: () => events.find((event): event is JavaConsumeSummary => 'consumed' in event),
         async leave () { await managed.stop(30_000); await closed },
         async kill () { await managed.kill(); await closed },
       }
     },
     async fence (topic, transactionalId) {
-      const lines = jsonLines(await run('java', await javaArgs('fence', { bootstrap, topic, 'transactional-id': transactionalId })))
+      const lines = jsonLines(await run('java', await javaArgs(jvm, 'fence', { bootstrap, topic, 'transactional-id': transactionalId })))
       return lines[lines.length - 1]
     },
     async committedOffsets (group) {
-      const lines = jsonLines(await run('java', await javaArgs('committed', { bootstrap, group })))
+      const lines = jsonLines(await run('java', await javaArgs(jvm, 'committed', { bootstrap, group })))
       return lines[lines.length - 1]
     },
   }
@@ -203,5 +218,6 @@ function consumeOptions (bootstrap: string, options: JavaConsumeOptions): Record
     expect: options.expect,
     'idle-ms': options.idleMs,
     'timeout-ms': options.timeoutMs,
+    print: options.print,
   }
 }

@@ -130,18 +130,29 @@ public final class TributaryJavaClient {
     long abortedTxns = 0;
     AtomicLong acked = new AtomicLong();
     List<Future<RecordMetadata>> txnFutures = new ArrayList<>();
+    // --generate N --value-bytes S: synthetic records instead of stdin (benchmarks).
+    long generate = Long.parseLong(opts.getOrDefault("generate", "-1"));
+    byte[] generatedValue = new byte[Integer.parseInt(opts.getOrDefault("value-bytes", "1024"))];
+    java.util.Arrays.fill(generatedValue, (byte) 'x');
+    long startedAt = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
       if (txnId != null) producer.initTransactions();
-      String line;
+      startedAt = System.nanoTime();
+      String line = null;
       long txnIndex = 0;
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty()) continue;
-        String[] parts = line.split(" ");
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, field(parts[0]), field(parts[1]));
-        for (int i = 2; i < parts.length; i++) {
-          int colon = parts[i].indexOf(':');
-          byte[] key = Base64.getDecoder().decode(parts[i].substring(0, colon));
-          record.headers().add(new String(key, StandardCharsets.UTF_8), field(parts[i].substring(colon + 1)));
+      while (generate >= 0 ? sent < generate : (line = in.readLine()) != null) {
+        ProducerRecord<byte[], byte[]> record;
+        if (generate >= 0) {
+          record = new ProducerRecord<>(topic, bytes("k-" + sent), generatedValue);
+        } else {
+          if (line.isEmpty()) continue;
+          String[] parts = line.split(" ");
+          record = new ProducerRecord<>(topic, field(parts[0]), field(parts[1]));
+          for (int i = 2; i < parts.length; i++) {
+            int colon = parts[i].indexOf(':');
+            byte[] key = Base64.getDecoder().decode(parts[i].substring(0, colon));
+            record.headers().add(new String(key, StandardCharsets.UTF_8), field(parts[i].substring(colon + 1)));
+          }
         }
         if (txnId != null && sent % perTxn == 0) producer.beginTransaction();
         final long index = sent;
@@ -183,7 +194,8 @@ public final class TributaryJavaClient {
       producer.flush();
       if (txnId == null) for (Future<RecordMetadata> f : txnFutures) f.get();
     }
-    OUT.println("{\"sent\":" + sent + ",\"acked\":" + acked.get() + ",\"committedTxns\":" + committedTxns + ",\"abortedTxns\":" + abortedTxns + "}");
+    long elapsedMs = (System.nanoTime() - startedAt) / 1_000_000;
+    OUT.println("{\"sent\":" + sent + ",\"acked\":" + acked.get() + ",\"committedTxns\":" + committedTxns + ",\"abortedTxns\":" + abortedTxns + ",\"elapsedMs\":" + elapsedMs + "}");
   }
 
   private static void consume(Map<String, String> opts, List<String> configs) throws Exception {
@@ -211,6 +223,9 @@ public final class TributaryJavaClient {
       try { consumer.wakeup(); done.await(); } catch (RuntimeException | InterruptedException ignored) { }
     }));
     long count = 0;
+    long bytes = 0;
+    long firstRecordMs = 0;
+    long lastRecordMs = 0;
     try {
       Map<TopicPartition, Long> ends = null;
       if (group == null) {
@@ -233,8 +248,11 @@ public final class TributaryJavaClient {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
         if (records.isEmpty()) continue;
         lastRecordAt = System.currentTimeMillis();
+        if (firstRecordMs == 0) firstRecordMs = lastRecordAt;
+        lastRecordMs = lastRecordAt;
         for (ConsumerRecord<byte[], byte[]> record : records) {
           count++;
+          bytes += (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
           if (print) OUT.println(recordJson(record));
         }
         OUT.flush();
@@ -245,7 +263,7 @@ public final class TributaryJavaClient {
       // shutting down
     } finally {
       consumer.close();
-      OUT.println("{\"consumed\":" + count + "}");
+      OUT.println("{\"consumed\":" + count + ",\"bytes\":" + bytes + ",\"firstRecordMs\":" + firstRecordMs + ",\"lastRecordMs\":" + lastRecordMs + "}");
       OUT.flush();
       done.countDown();
     }
