@@ -247,7 +247,10 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await page.getByRole('button', { name: 'Delete', exact: true }).click()
     await page.getByRole('dialog').waitFor()
     await page.screenshot({ path: join(SHOTS, 'delete-confirm.png') })
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+    // Keyboard: focus starts on Cancel, Escape closes the dialog.
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel')
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
     assert.ok((await rest<string[]>(tributary, '/connectors')).includes('e2e-source'), 'cancel keeps it')
     await page.getByRole('button', { name: 'Delete', exact: true }).click()
     await page.getByRole('dialog').getByRole('button', { name: 'Delete pipeline' }).click()
