@@ -152,7 +152,43 @@ const moreCases: ParityCase[] = [
   { name: 'TimestampRouter literal text', ...base, config: one('TimestampRouter', { 'timestamp.format': "yyyy'w'MMdd HH" }) },
 ]
 
+const defaultsSchema = {
+  type: 'struct',
+  fields: [
+    f('int32', 'id'),
+    { type: 'struct', fields: [opt('int32', 'x', { default: 9 }), opt('string', 'y')], optional: true, field: 'inner' },
+    opt('int64', 'ts', { name: 'org.apache.kafka.connect.data.Timestamp', version: 1, default: 86_400_000 }),
+    opt('double', 'amount', { default: 1.5 }),
+    opt('map', 'm', { keys: s('string'), values: s('int32') }),
+  ],
+  optional: true,
+  name: 'WithDefaults',
+}
+const defaultsCases: ParityCase[] = [
+  {
+    name: 'defaults: a struct-typed default cannot be read (as in Kafka)', ...base,
+    value: env({ type: 'struct', fields: [{ type: 'struct', fields: [f('int32', 'x')], optional: true, default: { x: 1 }, field: 's' }], optional: false }, { s: null }), config: {},
+  },
+  { name: 'defaults: Flatten', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('Flatten$Value') },
+  { name: 'defaults: TimestampConverter', ...base, value: env(defaultsSchema, { id: 1, inner: { x: null, y: 'v' }, ts: null, amount: 2.5, m: { a: 1 } }), config: one('TimestampConverter$Value', { field: 'ts', 'target.type': 'string', format: 'yyyy-MM-dd' }) },
+  { name: 'defaults: TimestampConverter keep nulls', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('TimestampConverter$Value', { field: 'ts', 'target.type': 'unix', 'replace.null.with.default': 'false' }) },
+  { name: 'defaults: Cast', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('Cast$Value', { spec: 'amount:string,id:int8' }) },
+  { name: 'defaults: InsertField on optional struct', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('InsertField$Value', { 'static.field': 's', 'static.value': 'v' }) },
+  { name: 'defaults: InsertField null optional struct', ...base, value: env(defaultsSchema, null), config: one('InsertField$Value', { 'static.field': 's', 'static.value': 'v' }) },
+  { name: 'defaults: ReplaceField', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('ReplaceField$Value', { exclude: 'm', renames: 'inner:nested' }) },
+  { name: 'defaults: ReplaceField keep nulls', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('ReplaceField$Value', { exclude: 'm', 'replace.null.with.default': 'false' }) },
+  { name: 'defaults: SetSchemaMetadata', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('SetSchemaMetadata$Value', { 'schema.name': 'N' }) },
+  { name: 'defaults: ValueToKey', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('ValueToKey', { fields: 'inner,amount' }) },
+  { name: 'defaults: HoistField null', ...base, value: env(defaultsSchema, null), config: one('HoistField$Value', { field: 'h' }) },
+  { name: 'defaults: ExtractField map', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: { a: 1 } }), config: one('ExtractField$Value', { field: 'm' }) },
+  { name: 'defaults: MaskField', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: { a: 1 } }), config: one('MaskField$Value', { fields: 'amount,m,ts' }) },
+  { name: 'defaults: HeaderFrom move', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: one('HeaderFrom$Value', { fields: 'amount,ts', headers: 'a,t', operation: 'move' }) },
+  { name: 'defaults: Flatten schemaless arrays of maps', ...baseless, value: env(null, { a: [{ b: 1 }], c: { d: [] } }), config: one('Flatten$Value') },
+  { name: 'defaults: converter keep nulls', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: {}, converter: { 'replace.null.with.default': 'false' } },
+]
+
 export const parityCases: ParityCase[] = [
+  ...defaultsCases,
   ...converterCases,
   ...errorCases,
   ...moreCases,

@@ -1,7 +1,7 @@
 // Connect Schema ↔ Kafka's JSON schema form. Written key order is Kafka's: type, items | keys,
 // values | fields, optional, name, version, doc, parameters, default; struct fields end with "field".
 // float32/float64 are "float"/"double".
-import { SchemaBuilder, DataError } from '@tributary/connect-api'
+import { SchemaBuilder, SchemaBuilderError, DataError } from '@tributary/connect-api'
 import type { Schema, SchemaType } from '@tributary/connect-api'
 import type { JsonNode } from './json-text.ts'
 import { ExactNumber, isJsonObject, quoteJson } from './json-text.ts'
@@ -93,6 +93,10 @@ export function schemaFromJson(node: JsonNode, readDefault: (schema: Schema, nod
       builder.parameter(k, v)
     }
   }
-  if (node.default !== undefined) builder.defaultValue(readDefault(builder.build(), node.default))
+  if (node.default !== undefined) {
+    // Kafka validates a struct default against the half-built schema and always rejects it
+    if (type === 'STRUCT' && node.default !== null) throw new SchemaBuilderError('Invalid default value')
+    builder.defaultValue(readDefault(builder.build(), node.default))
+  }
   return builder.build()
 }
