@@ -25,6 +25,12 @@ export interface ApiHandler<Req = any, Res = any> {
   readonly minVersion: number
   readonly maxVersion: number
   /**
+   * Lowest version actually served, when it is above the advertised minVersion (Produce
+   * advertises 0 for old librdkafka's feature checks but, like Kafka 4, closes the connection
+   * on v0–2). Defaults to minVersion.
+   */
+  readonly servedMinVersion?: number
+  /**
    * Returns the response body, or `null` when the protocol says no response is sent
    * (Produce with acks=0). May park (long-poll, JoinGroup) by returning a pending promise;
    * the server still writes responses on one connection in request order.

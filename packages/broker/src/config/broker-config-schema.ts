@@ -17,11 +17,13 @@ export interface ConfigKeyDef {
 
 const LONG_MAX = Number.MAX_SAFE_INTEGER
 
-const atLeast = (min: number) => (v: number) => (v < min ? `must be >= ${min}` : undefined)
-const between = (min: number, max: number) => (v: number) => (v < min || v > max ? `must be in [${min}, ${max}]` : undefined)
-const oneOf = (...allowed: string[]) => (v: string) => (allowed.includes(v) ? undefined : `must be one of ${allowed.join(', ')}`)
+// Problems are worded as Kafka's ConfigDef validators word them (clients show the text).
+const atLeast = (min: number) => (v: number) => (v < min ? `Value must be at least ${min}` : undefined)
+const between = (min: number, max: number) => (v: number) =>
+  (v < min ? `Value must be at least ${min}` : v > max ? `Value must be no more than ${max}` : undefined)
+const oneOf = (...allowed: string[]) => (v: string) => (allowed.includes(v) ? undefined : `String must be one of: ${allowed.join(', ')}`)
 const cleanupPolicy = (v: string[]) =>
-  v.length > 0 && v.every((p) => p === 'delete' || p === 'compact') ? undefined : 'must be a list of delete and/or compact'
+  v.length > 0 && v.every((p) => p === 'delete' || p === 'compact') ? undefined : 'String must be one of: compact, delete'
 
 export const BROKER_CONFIG_SCHEMA = {
   'node.id': { type: 'int', default: 1, doc: 'The id of this (single) node.', validate: atLeast(0) },
@@ -58,7 +60,12 @@ export const BROKER_CONFIG_SCHEMA = {
   'log.segment.delete.delay.ms': { type: 'long', default: 60000, doc: 'Delay before deleted segment files are removed.', validate: atLeast(0) },
   'log.message.timestamp.type': { type: 'string', default: 'CreateTime', doc: 'CreateTime or LogAppendTime.', validate: oneOf('CreateTime', 'LogAppendTime') },
   'log.message.timestamp.before.max.ms': { type: 'long', default: LONG_MAX, doc: 'Largest allowed age of a CreateTime timestamp.', validate: atLeast(0) },
-  'log.message.timestamp.after.max.ms': { type: 'long', default: LONG_MAX, doc: 'Largest allowed future skew of a CreateTime timestamp.', validate: atLeast(0) },
+  'log.message.timestamp.after.max.ms': { type: 'long', default: 3600000, doc: 'Largest allowed future skew of a CreateTime timestamp (Kafka 4 default: 1 hour).', validate: atLeast(0) },
+  'log.local.retention.ms': { type: 'long', default: -2, doc: 'Accepted for compatibility (no tiered storage).', validate: atLeast(-2) },
+  'log.local.retention.bytes': { type: 'long', default: -2, doc: 'Accepted for compatibility (no tiered storage).', validate: atLeast(-2) },
+  'compression.gzip.level': { type: 'int', default: -1, doc: 'Accepted for compatibility (batches are stored as sent).', validate: between(-1, 9) },
+  'compression.lz4.level': { type: 'int', default: 9, doc: 'Accepted for compatibility (batches are stored as sent).', validate: between(1, 17) },
+  'compression.zstd.level': { type: 'int', default: 3, doc: 'Accepted for compatibility (batches are stored as sent).', validate: between(-131072, 22) },
   'log.preallocate': { type: 'boolean', default: false, doc: 'Accepted for compatibility; not applied.' },
   'compression.type': { type: 'string', default: 'producer', doc: 'Only "producer" is applied: batches are stored as sent.', validate: oneOf('producer', 'uncompressed', 'gzip', 'snappy', 'lz4', 'zstd') },
   'message.max.bytes': { type: 'int', default: 1048588, doc: 'Largest record batch accepted.', validate: atLeast(0) },

@@ -35,7 +35,7 @@ export function parseConfigValue (key: BrokerConfigKey, raw: RawConfigValue): un
   const def: ConfigKeyDef = BROKER_CONFIG_SCHEMA[key]
   const value = coerceConfigValue(key, def, raw)
   const problem = def.validate?.(value)
-  if (problem !== undefined) throw new BrokerConfigError(key, `${JSON.stringify(raw)} ${problem}`)
+  if (problem !== undefined) throw new BrokerConfigError(key, `${JSON.stringify(raw)}: ${problem}`)
   return value
 }
 

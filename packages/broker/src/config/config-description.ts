@@ -40,7 +40,7 @@ export interface DescribeOptions {
 }
 
 function defaultText (def: ConfigKeyDef, key: string): string | null {
-  return def.default === null ? null : configValueText(coerceConfigValue(key, def, def.default))
+  return def.default === null ? null : configValueText(coerceConfigValue(key, def, def.default as string | number | boolean))
 }
 
 function brokerSynonyms (keys: readonly BrokerConfigKey[], config: BrokerConfig, explicit: ReadonlySet<BrokerConfigKey>): ConfigSynonym[] {
@@ -48,10 +48,11 @@ function brokerSynonyms (keys: readonly BrokerConfigKey[], config: BrokerConfig,
   for (const k of keys) {
     if (explicit.has(k)) out.push({ name: k, value: configValueText(config[k]), source: ConfigSource.STATIC_BROKER_CONFIG })
   }
-  for (const k of keys) {
-    const d = defaultText(BROKER_CONFIG_SCHEMA[k], k)
-    if (d !== null) { out.push({ name: k, value: d, source: ConfigSource.DEFAULT_CONFIG }); break }
-  }
+  // Like Kafka, only the most specific broker key's built-in default is listed (none when it
+  // has no default, e.g. retention.ms ← log.retention.ms unset).
+  const first = keys[0]
+  const d = first === undefined ? null : defaultText(BROKER_CONFIG_SCHEMA[first], first)
+  if (d !== null) out.push({ name: first, value: d, source: ConfigSource.DEFAULT_CONFIG })
   return out
 }
 

@@ -16,14 +16,27 @@ interface TopicKeyDef extends ConfigKeyDef {
 const broker = (key: BrokerConfigKey): ConfigKeyDef => BROKER_CONFIG_SCHEMA[key]
 const topicKey = (key: BrokerConfigKey, doc: string, extra: Partial<TopicKeyDef> = {}): TopicKeyDef =>
   ({ ...broker(key), doc, synonyms: [key], ...extra })
+/** A topic key with no broker-level default (Kafka lists no synonyms for these). */
+const topicOnly = (type: 'boolean' | 'list', value: boolean | string, doc: string): TopicKeyDef =>
+  ({ type, default: value, doc, synonyms: [], fromBroker: () => value })
 
 export const TOPIC_CONFIG_SCHEMA: Record<string, TopicKeyDef> = {
   'cleanup.policy': topicKey('log.cleanup.policy', 'delete, compact, or both.'),
   'compression.type': topicKey('compression.type', 'Stored as sent by the producer.'),
+  'compression.gzip.level': topicKey('compression.gzip.level', 'Accepted for compatibility (no recompression).'),
+  'compression.lz4.level': topicKey('compression.lz4.level', 'Accepted for compatibility (no recompression).'),
+  'compression.zstd.level': topicKey('compression.zstd.level', 'Accepted for compatibility (no recompression).'),
+  'follower.replication.throttled.replicas': topicOnly('list', '', 'Accepted for compatibility (one node).'),
+  'leader.replication.throttled.replicas': topicOnly('list', '', 'Accepted for compatibility (one node).'),
+  'local.retention.bytes': topicKey('log.local.retention.bytes', 'Accepted for compatibility (no tiered storage).'),
+  'local.retention.ms': topicKey('log.local.retention.ms', 'Accepted for compatibility (no tiered storage).'),
+  'remote.log.copy.disable': topicOnly('boolean', false, 'Accepted for compatibility (no tiered storage).'),
+  'remote.log.delete.on.disable': topicOnly('boolean', false, 'Accepted for compatibility (no tiered storage).'),
+  'remote.storage.enable': topicOnly('boolean', false, 'Accepted for compatibility (no tiered storage).'),
   'delete.retention.ms': topicKey('log.cleaner.delete.retention.ms', 'Tombstone lifetime on compacted topics.'),
   'file.delete.delay.ms': topicKey('log.segment.delete.delay.ms', 'Delay before deleted segment files are removed.'),
   'flush.messages': topicKey('log.flush.interval.messages', 'fsync after this many messages.'),
-  'flush.ms': topicKey('log.flush.interval.ms', 'fsync after a message has waited this long.', { fromBroker: effectiveFlushMs, synonyms: ['log.flush.interval.ms', 'log.flush.scheduler.interval.ms'] }),
+  'flush.ms': topicKey('log.flush.interval.ms', 'fsync after a message has waited this long.', { fromBroker: effectiveFlushMs }),
   'index.interval.bytes': topicKey('log.index.interval.bytes', 'Bytes between offset index entries.'),
   'max.compaction.lag.ms': topicKey('log.cleaner.max.compaction.lag.ms', 'Maximum age before a record must be compacted.'),
   'max.message.bytes': topicKey('message.max.bytes', 'Largest record batch accepted.'),
@@ -47,13 +60,27 @@ export function isTopicConfigKey (key: string): boolean {
   return Object.hasOwn(TOPIC_CONFIG_SCHEMA, key)
 }
 
-/** Checks one topic override; returns the normalised string to store, or throws BrokerConfigError. */
+/** Checks one topic override; returns the normalised string to store, or throws TopicConfigError. */
+/** A refused topic config, worded as Kafka words it (clients show the message). */
+export class TopicConfigError extends Error {
+  override readonly name = 'TopicConfigError'
+}
+
+const TYPE_NAME: Record<string, string> = { int: 'INT', long: 'LONG', double: 'DOUBLE', boolean: 'BOOLEAN', list: 'LIST', string: 'STRING' }
+
 export function validateTopicConfig (key: string, value: string): string {
   const def = TOPIC_CONFIG_SCHEMA[key]
-  if (def === undefined) throw new BrokerConfigError(key, 'unknown topic config')
-  const typed = coerceConfigValue(key, def, value)
+  if (def === undefined) throw new TopicConfigError(`Unknown topic config name: ${key}`)
+  let typed: unknown
+  try {
+    typed = coerceConfigValue(key, def, value)
+  } catch (err) {
+    if (!(err instanceof BrokerConfigError)) throw err
+    const expected = def.type === 'boolean' ? 'Expected value to be either true or false' : `Not a number of type ${TYPE_NAME[def.type]}`
+    throw new TopicConfigError(`Invalid value ${value} for configuration ${key}: ${expected}`, { cause: err })
+  }
   const problem = def.validate?.(typed)
-  if (problem !== undefined) throw new BrokerConfigError(key, `${JSON.stringify(value)} ${problem}`)
+  if (problem !== undefined) throw new TopicConfigError(`Invalid value ${value} for configuration ${key}: ${problem}`)
   return Array.isArray(typed) ? typed.join(',') : String(typed)
 }
 
@@ -73,6 +100,8 @@ export function topicConfigValue (key: string, overrides: Readonly<Record<string
 
 export function configValueText (value: unknown): string | null {
   if (value === null || value === undefined) return null
+  // Kafka's "never" is Long.MAX_VALUE; we hold it as the largest exact JS integer.
+  if (value === Number.MAX_SAFE_INTEGER) return '9223372036854775807'
   return Array.isArray(value) ? value.join(',') : String(value)
 }
 

@@ -20,8 +20,10 @@ const ZERO_UUID = '0'.repeat(32)
 
 interface Wanted { topic: string; partition: number; fetchOffset: number; maxBytes: number; log: PartitionLog | undefined; missingCode: number }
 
+/** An errored partition carries no positions, as in Kafka (aborted list [] for unknown partitions, null otherwise). */
 function partitionError (partitionIndex: number, errorCode: number): PartitionData {
-  return { partitionIndex, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: null, preferredReadReplica: -1, records: [] }
+  const unknown = errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION || errorCode === ErrorCode.UNKNOWN_TOPIC_ID
+  return { partitionIndex, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: unknown ? [] : null, preferredReadReplica: -1, records: [] }
 }
 
 async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitted: boolean, ctx: RequestContext): Promise<{ parts: PartitionData[]; bytes: number; error: boolean }> {
@@ -42,7 +44,11 @@ async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitt
         continue
       }
       const r = await w.log.read(w.fetchOffset, budget, readCommitted ? 'read_committed' : 'read_uncommitted')
-      if (r.errorCode !== 0) error = true
+      if (r.errorCode !== 0) {
+        error = true
+        parts.push(partitionError(w.partition, r.errorCode))
+        continue
+      }
       bytes += r.bytes
       parts.push({
         partitionIndex: w.partition,

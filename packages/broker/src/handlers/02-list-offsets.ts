@@ -38,7 +38,8 @@ export const listOffsetsHandler: ApiHandler<ListOffsetsRequest, ListOffsetsRespo
         if (log === undefined) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1, leaderEpoch: -1 }
         if (p.timestamp === -3 && ctx.apiVersion < 7) return { ...base, errorCode: ErrorCode.UNSUPPORTED_VERSION, timestamp: -1, offset: -1 }
         try {
-          return { ...base, errorCode: 0, ...await lookup(log, p.timestamp, readCommitted) }
+          const found = await lookup(log, p.timestamp, readCommitted)
+          return { ...base, errorCode: 0, ...found, leaderEpoch: found.offset === -1 ? -1 : 0 }
         } catch (err) {
           ctx.broker.logger.error({ err, topic: t.name, partition: p.partitionIndex }, 'offset lookup failed')
           return { ...base, errorCode: ErrorCode.KAFKA_STORAGE_ERROR, timestamp: -1, offset: -1 }

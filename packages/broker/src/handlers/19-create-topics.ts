@@ -22,8 +22,10 @@ function partitionsFromAssignments (broker: Broker, t: CreateTopicsRequestCreata
   }
   const indexes = t.assignments.map((a) => a.partitionIndex).sort((a, b) => a - b)
   if (indexes.some((p, i) => p !== i)) throw new BrokerError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'Partitions should be a consecutive 0-based integer sequence')
-  if (t.assignments.some((a) => a.brokerIds.length !== 1 || a.brokerIds[0] !== broker.nodeId)) {
-    throw new BrokerError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `This single-node cluster only has broker ${broker.nodeId}`)
+  for (const a of t.assignments) {
+    const stranger = a.brokerIds.find((id) => id !== broker.nodeId)
+    if (stranger !== undefined) throw new BrokerError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The manual partition assignment includes broker ${stranger}, but no such broker is registered.`)
+    if (a.brokerIds.length !== 1) throw new BrokerError(ErrorCode.INVALID_REPLICATION_FACTOR, `Unable to replicate the partition ${a.brokerIds.length} time(s): only 1 broker(s) are registered.`)
   }
   return t.assignments.length
 }
@@ -31,12 +33,10 @@ function partitionsFromAssignments (broker: Broker, t: CreateTopicsRequestCreata
 async function createOne (broker: Broker, t: CreateTopicsRequestCreatableTopic, validateOnly: boolean): Promise<Result> {
   const base = { name: t.name, topicId: ZERO_UUID, numPartitions: -1, replicationFactor: -1, configs: null }
   try {
-    const seen = new Set<string>()
-    const configs: Record<string, string | null> = {}
+    const configs: Record<string, string> = {}
     for (const c of t.configs) {
-      if (seen.has(c.name)) throw new BrokerError(ErrorCode.INVALID_REQUEST, `Config ${c.name} appears more than once`)
-      seen.add(c.name)
-      configs[c.name] = c.value
+      if (c.value === null) throw new BrokerError(ErrorCode.INVALID_CONFIG, `Null value not supported for topic configs: ${c.name}`)
+      configs[c.name] = c.value // a repeated key: the last one wins, as in Kafka
     }
     const fromAssignments = partitionsFromAssignments(broker, t)
     const topic = await broker.topics.create(t.name, {
@@ -69,9 +69,12 @@ export const createTopicsHandler: ApiHandler<CreateTopicsRequest, CreateTopicsRe
   async handle (req, ctx) {
     const names = req.topics.map((t) => t.name)
     const results: Result[] = []
+    const answered = new Set<string>()
     for (const t of req.topics) {
       if (names.indexOf(t.name) !== names.lastIndexOf(t.name)) {
-        results.push({ name: t.name, topicId: ZERO_UUID, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic in request.', numPartitions: -1, replicationFactor: -1, configs: null })
+        // A name given twice is answered once, as Kafka does.
+        if (!answered.has(t.name)) results.push({ name: t.name, topicId: ZERO_UUID, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic name.', numPartitions: -1, replicationFactor: -1, configs: null })
+        answered.add(t.name)
         continue
       }
       results.push(await createOne(ctx.broker, t, ctx.apiVersion >= 1 && req.validateOnly))

@@ -1,6 +1,7 @@
-// OffsetForLeaderEpoch (key 23), v2–4. One node, one leader epoch (0) for ever: any epoch >= 0
-// ends at the log end offset; a negative epoch is unknown (-1/-1). Lets Java (KIP-320) and
-// librdkafka validate positions after a reset.
+// OffsetForLeaderEpoch (key 23), v2–4. One node, one leader epoch (0) for ever: epoch 0 ends
+// at the log end offset; any other epoch is unknown (-1/-1); a CurrentLeaderEpoch newer than 0
+// is UNKNOWN_LEADER_EPOCH, as Kafka answers. Lets Java (KIP-320) and librdkafka validate
+// positions after a reset.
 
 import { ErrorCode } from '@tributary/protocol'
 import type { OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse } from '@tributary/protocol'
@@ -17,7 +18,8 @@ export const offsetForLeaderEpochHandler: ApiHandler<OffsetForLeaderEpochRequest
       partitions: t.partitions.map((p) => {
         const log = ctx.broker.topics.getPartition(t.topic, p.partition)
         if (log === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
-        if (p.leaderEpoch < 0) return { errorCode: 0, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
+        if (p.currentLeaderEpoch > 0) return { errorCode: ErrorCode.UNKNOWN_LEADER_EPOCH, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
+        if (p.leaderEpoch !== 0) return { errorCode: 0, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
         return { errorCode: 0, partition: p.partition, leaderEpoch: 0, endOffset: log.logEndOffset() }
       }),
     }))

@@ -16,8 +16,9 @@ export const createPartitionsHandler: ApiHandler<CreatePartitionsRequest, Create
     const node = ctx.broker.nodeId
     for (const t of req.topics) {
       try {
-        if (t.assignments !== null && t.assignments.some((a) => a.brokerIds.some((id) => id !== node))) {
-          throw new BrokerError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `This single-node cluster only has broker ${node}`)
+        const stranger = t.assignments?.flatMap((a) => a.brokerIds).find((id) => id !== node)
+        if (stranger !== undefined) {
+          throw new BrokerError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `The manual partition assignment includes broker ${stranger}, but no such broker is registered.`)
         }
         await ctx.broker.topics.createPartitions(t.name, t.count, { validateOnly: req.validateOnly })
         results.push({ name: t.name, errorCode: 0, errorMessage: null })

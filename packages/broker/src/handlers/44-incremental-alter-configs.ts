@@ -23,13 +23,15 @@ export const incrementalAlterConfigsHandler: ApiHandler<IncrementalAlterConfigsR
         const next: Record<string, string> = { ...current }
         const seen = new Set<string>()
         for (const c of r.configs) {
-          if (seen.has(c.name)) throw new BrokerError(ErrorCode.INVALID_REQUEST, `Config ${c.name} appears more than once`)
+          if (seen.has(c.name)) throw new BrokerError(ErrorCode.INVALID_REQUEST, 'Error due to duplicate config keys')
           seen.add(c.name)
           if (c.configOperation === Op.DELETE) { delete next[c.name]; continue }
           if (c.value === null) throw new BrokerError(ErrorCode.INVALID_REQUEST, `Null value not supported for: ${c.name}`)
           if (c.configOperation === Op.SET) { next[c.name] = c.value; continue }
           if (c.configOperation !== Op.APPEND && c.configOperation !== Op.SUBTRACT) throw new BrokerError(ErrorCode.INVALID_REQUEST, `Unknown config operation ${c.configOperation}`)
-          if (TOPIC_CONFIG_SCHEMA[c.name]?.type !== 'list') throw new BrokerError(ErrorCode.INVALID_CONFIG, `Config ${c.name} is not a list: APPEND/SUBTRACT are not allowed`)
+          if (TOPIC_CONFIG_SCHEMA[c.name]?.type !== 'list') {
+            throw new BrokerError(ErrorCode.INVALID_CONFIG, `Can't ${c.configOperation === Op.APPEND ? 'APPEND' : 'SUBTRACT'} to key ${c.name} because its type is not LIST.`)
+          }
           const list = topicConfigValue(c.name, next, ctx.broker.config) as string[]
           const items = c.value.split(',').map((s) => s.trim()).filter((s) => s !== '')
           const updated = c.configOperation === Op.APPEND ? [...list, ...items.filter((i) => !list.includes(i))] : list.filter((i) => !items.includes(i))

@@ -22,7 +22,7 @@ export async function alterResource (
     }
     if (resource.resourceType !== ResourceType.TOPIC) throw new BrokerError(ErrorCode.INVALID_REQUEST, `Unsupported resource type ${resource.resourceType}`)
     const topic = broker.topics.get(resource.resourceName)
-    if (topic === undefined) throw new BrokerError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic ${resource.resourceName} does not exist`)
+    if (topic === undefined) throw new BrokerError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `The topic '${resource.resourceName}' does not exist.`)
     await broker.topics.setConfigs(topic.name, computeOverrides(topic.configs), { validateOnly })
     return { ...base, errorCode: 0, errorMessage: null }
   } catch (err) {

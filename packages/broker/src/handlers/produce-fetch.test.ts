@@ -108,7 +108,11 @@ test('Produce errors: acks, unknown partition, size limit, CRC, old versions', a
   corrupt[corrupt.length - 1] ^= 0xff
   await check(produceBody('limits', 0, corrupt), ErrorCode.CORRUPT_MESSAGE)
   await check(produceBody('limits', 0, ok), 0, 3)
-  await check(produceBody('limits', 0, ok), ErrorCode.UNSUPPORTED_VERSION, 2)
+  await check(produceBody('limits', 0, clientBatch([{ key: 'k', value: 'v' }], { timestamp: Date.now() + 2 * 3_600_000 })), ErrorCode.INVALID_TIMESTAMP)
+  await check(produceBody('limits', 0, clientBatch([{ key: 'k', value: 'v' }], { timestamp: 1000 })), 0)
+  const old = await RawClient.connect(tb.broker.port)
+  old.send(0, 2, produceBody('limits', 0, ok))
+  assert.equal(await old.waitClosed(), true, 'Produce v2 closes the connection, as in Kafka 4')
 })
 
 test('Produce to an unknown topic with auto-creation disabled', async () => {

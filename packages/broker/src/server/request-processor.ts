@@ -29,7 +29,7 @@ export async function processRequest (broker: Broker, frame: Buffer, conn: Conne
   const correlationId = frame.readInt32BE(4)
   const handler: ApiHandler | undefined = handlerFor(apiKey)
   if (handler === undefined) return { kind: 'close', reason: `unknown api key ${apiKey}` }
-  if (apiVersion < handler.minVersion || apiVersion > handler.maxVersion) {
+  if (apiVersion < (handler.servedMinVersion ?? handler.minVersion) || apiVersion > handler.maxVersion) {
     if (apiKey !== API_VERSIONS) return { kind: 'close', reason: `unsupported version ${apiVersion} of ${handler.name}` }
     // KIP-511: answer in the v0 body format with the full key list so the client can retry.
     const body = { ...apiVersionsBody(), errorCode: ErrorCode.UNSUPPORTED_VERSION }

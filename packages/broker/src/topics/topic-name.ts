@@ -9,7 +9,7 @@ export function topicNameProblem (name: string | null | undefined): string | und
   if (name === null || name === undefined || name === '') return 'Topic name is empty'
   if (name === '.' || name === '..') return `Topic name cannot be "${name}"`
   if (name.length > MAX_TOPIC_NAME_LENGTH) return `Topic name is longer than ${MAX_TOPIC_NAME_LENGTH} characters`
-  if (!LEGAL.test(name)) return `Topic name "${name}" is illegal: it contains a character other than ASCII alphanumerics, '.', '_' and '-'`
+  if (!LEGAL.test(name)) return `Topic name is invalid: '${name}' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'`
   return undefined
 }
 

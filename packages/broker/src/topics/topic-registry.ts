@@ -9,8 +9,7 @@ import type { Logger } from 'pino'
 import { ErrorCode } from '@tributary/protocol'
 import { BrokerError } from '../broker-error.ts'
 import type { BrokerConfig } from '../config/broker-config-schema.ts'
-import { BrokerConfigError } from '../config/broker-config.ts'
-import { toLogConfig, validateTopicConfig } from '../config/topic-config.ts'
+import { toLogConfig, TopicConfigError, validateTopicConfig } from '../config/topic-config.ts'
 import type { LogConfig, OpenLogOptions, PartitionLog } from '../log/types.ts'
 import { readMetadataFile, writeMetadataFile } from './metadata-file.ts'
 import type { StoredMetadata } from './metadata-file.ts'
@@ -92,9 +91,13 @@ export class TopicRegistry {
     const problem = topicNameProblem(name)
     if (problem !== undefined) throw new BrokerError(ErrorCode.INVALID_TOPIC_EXCEPTION, problem)
     const partitions = options.partitions === undefined || options.partitions === -1 ? c['num.partitions'] : options.partitions
-    if (!Number.isInteger(partitions) || partitions < 1) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions must be larger than 0.')
+    if (!Number.isInteger(partitions) || partitions < 1) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.')
     const rf = options.replicationFactor === undefined || options.replicationFactor === -1 ? c['default.replication.factor'] : options.replicationFactor
-    if (rf !== 1) throw new BrokerError(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor: ${rf} larger than available brokers: 1.`)
+    if (rf !== 1) {
+      throw new BrokerError(ErrorCode.INVALID_REPLICATION_FACTOR, rf < 1
+        ? 'Replication factor must be larger than 0, or -1 to use the default value.'
+        : `Unable to replicate the partition ${rf} time(s): The target replication factor of ${rf} cannot be reached because only 1 broker(s) are registered.`)
+    }
     const configs: Record<string, string> = {}
     for (const [key, value] of Object.entries(options.configs ?? {})) {
       if (value === null) continue
@@ -151,7 +154,7 @@ export class TopicRegistry {
       if (topic === undefined) throw new BrokerError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.')
       const current = topic.partitions.length
       if (!Number.isInteger(count) || count < current) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${count}.`)
-      if (count === current) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`)
+      if (count === current) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`)
       if (options.validateOnly === true) return
       const logs = await Promise.all(Array.from({ length: count - current }, (_, i) => this.#openLog(name, current + i, topic.logConfig)))
       topic.partitions.push(...logs)
@@ -243,7 +246,7 @@ function checkedTopicConfig (key: string, value: string): string {
   try {
     return validateTopicConfig(key, value)
   } catch (err) {
-    if (err instanceof BrokerConfigError) throw new BrokerError(ErrorCode.INVALID_CONFIG, err.message)
+    if (err instanceof TopicConfigError) throw new BrokerError(ErrorCode.INVALID_CONFIG, err.message)
     throw err
   }
 }
