@@ -7,11 +7,29 @@ import { LagBadge, StateBadge } from '../components/badges.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
 import { matchesQuery } from '../pipeline-filter.ts'
 import { href } from '../router.ts'
+import type { PipelineSummary } from '../api/types.ts'
 
 const ACTIONS = ['pause', 'resume', 'stop', 'restart'] as const
 const STATES = ['RUNNING', 'PAUSED', 'STOPPED', 'FAILED', 'UNASSIGNED', 'RESTARTING']
 
 const rate = (v: number): string => v >= 100 ? v.toFixed(0) : v.toFixed(1)
+
+/** Whole-platform figures above the list: how many run, overall throughput, who lags. */
+function PlatformTotals ({ pipelines }: { pipelines: PipelineSummary[] }) {
+  const count = (state: string): number => pipelines.filter(p => p.state === state).length
+  const lagging = pipelines.filter(p => p.lagStatus !== null && p.lagStatus !== 'OK')
+  return (
+    <dl className="counters totals" data-testid="totals">
+      <div><dt>Pipelines</dt><dd>{pipelines.length}</dd></div>
+      <div><dt>Running</dt><dd>{count('RUNNING')}</dd></div>
+      <div><dt>Paused / stopped</dt><dd>{count('PAUSED')} / {count('STOPPED')}</dd></div>
+      <div><dt>Failed</dt><dd className={count('FAILED') > 0 ? 'bad' : undefined}>{count('FAILED')}</dd></div>
+      <div><dt>Records in/s (all)</dt><dd>{rate(pipelines.filter(p => p.type === 'source').reduce((a, p) => a + p.inRate, 0))}</dd></div>
+      <div><dt>Records out/s (all)</dt><dd>{rate(pipelines.filter(p => p.type === 'sink').reduce((a, p) => a + p.outRate, 0))}</dd></div>
+      <div><dt>Sinks not OK on lag</dt><dd className={lagging.length > 0 ? 'bad' : undefined}>{lagging.length === 0 ? 'none' : lagging.map(p => `${p.name} (${p.lagStatus})`).join(', ')}</dd></div>
+    </dl>
+  )
+}
 
 export function PipelineListPage () {
   const list = usePoll(api.pipelines, 3000, [])
@@ -53,6 +71,7 @@ export function PipelineListPage () {
       </div>
       <ErrorBanner error={error ?? list.error} onDismiss={error ? () => setError(undefined) : undefined} />
       {message && <p className="notice" role="status">{message}</p>}
+      {(list.data ?? []).length > 0 && <PlatformTotals pipelines={list.data ?? []} />}
       <div className="toolbar" role="search">
         <label htmlFor="search" className="sr-only">Search pipelines</label>
         <input id="search" type="search" placeholder="Search name, owner, ticket, topic… or owner:cory state:running" value={query} onChange={e => setQuery(e.target.value)} />
