@@ -49,6 +49,8 @@ export class KafkaClients {
       groupId: o['group.id'] ?? groupId,
       bootstrapBrokers: this.#opts.bootstrapServers,
       autocommit: false,
+      // As the Java consumer's allow.auto.create.topics=true: subscribing to a missing topic asks the broker to create it.
+      autocreateTopics: true,
       sessionTimeout: Number(o['session.timeout.ms'] ?? 45000),
       heartbeatInterval: Number(o['heartbeat.interval.ms'] ?? 3000),
       maxWaitTime: Number(o['fetch.max.wait.ms'] ?? 500),

@@ -87,7 +87,8 @@ export class WorkerSinkTask extends WorkerTask {
       this.#assignment = parts
       Promise.resolve(sinkTask.open(parts)).catch((err: unknown) => { this.#streamError ??= err; this.wake() })
     })
-    const stream = await this.#o.consumer.consume({ topics, mode: 'committed', fallbackMode: 'earliest', autocommit: false })
+    const stream = await this.#subscribe(topics)
+    if (stream === undefined) return
     this.#stream = stream
     stream.on('data', (m: Msg) => {
       this.#buffer.push(m)
@@ -97,9 +98,24 @@ export class WorkerSinkTask extends WorkerTask {
     stream.on('error', (err: unknown) => { this.#streamError ??= err; this.wake() })
   }
 
+  /** A topic that does not exist yet is waited for (the Java consumer keeps polling metadata too). */
+  async #subscribe (topics: string[]): Promise<MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined> {
+    for (;;) {
+      try {
+        return await this.#o.consumer.consume({ topics, mode: 'committed', fallbackMode: 'earliest', autocommit: false })
+      } catch (err) {
+        if (this.stopping) return undefined
+        if (!/unknown topic|UNKNOWN_TOPIC/i.test(`${(err as Error).message} ${JSON.stringify((err as { errors?: unknown }).errors ?? '')}`)) throw err
+        this.log.info(`${this.id} waiting for topics ${topics.join(',')} to exist`)
+        await this.sleep(1000)
+      }
+    }
+  }
+
   protected async execute (): Promise<void> {
     let lastCommit = Date.now()
-    const stream = this.#stream!
+    if (this.#stream === undefined) return
+    const stream = this.#stream
     while (!this.stopping) {
       if (this.#streamError !== undefined) throw this.#streamError
       if (this.#commitRequested || Date.now() - lastCommit >= this.#o.offsetFlushIntervalMs) {
