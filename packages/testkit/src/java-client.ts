@@ -141,7 +141,7 @@ export interface JavaClient {
   /** A long-running group member (subscribe, commit after each poll) until leave() or kill(). */
   startGroupMember (options: JavaConsumeOptions & { group: string }): Promise<JavaGroupMember>
   /** Two producers with one transactional.id: returns the error the first (fenced) one got. */
-  fence (topic: string, transactionalId: string): Promise<{ firstError: string, secondCommitted: boolean }>
+  fence (topic: string, transactionalId: string): Promise<{ firstError: string, firstErrorAt: 'send' | 'commit', secondCommitted: boolean }>
   committedOffsets (group: string): Promise<Record<string, number>>
 }
 

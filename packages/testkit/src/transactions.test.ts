@@ -47,7 +47,7 @@ for (const targetName of selectedTargets()) {
       await client.createTopic('txn-fencing', 1)
       const outcome = await client.fence('txn-fencing', 'txn-fencing-id')
       assert.notEqual(outcome.firstError, 'none', 'the zombie producer committed after being fenced')
-      assert.match(outcome.firstError, /ProducerFenced|InvalidProducerEpoch/)
+      assert.match(outcome.firstError, /ProducerFenced|InvalidProducerEpoch/, `zombie failed at ${outcome.firstErrorAt} with ${outcome.firstError}`)
       assert.equal(outcome.secondCommitted, true)
       const visible = await client.consume({ topic: 'txn-fencing', isolation: 'read_committed' })
       assert.deepEqual(visible.map((record) => record.value), ['from-second'], 'only the successor\'s transaction is visible')

@@ -297,8 +297,10 @@ public final class TributaryJavaClient {
     KafkaProducer<byte[], byte[]> second = new KafkaProducer<>(props);
     second.initTransactions();
     String firstError = "none";
+    String firstErrorAt = "send";
     try {
       first.send(new ProducerRecord<>(topic, bytes("zombie"), bytes("from-first-after-fence"))).get();
+      firstErrorAt = "commit";
       first.commitTransaction();
     } catch (Exception error) {
       Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.ExecutionException ? error.getCause() : error;
@@ -309,7 +311,7 @@ public final class TributaryJavaClient {
     second.send(new ProducerRecord<>(topic, bytes("successor"), bytes("from-second"))).get();
     second.commitTransaction();
     second.close();
-    OUT.println("{\"firstError\":" + json(firstError) + ",\"secondCommitted\":true}");
+    OUT.println("{\"firstError\":" + json(firstError) + ",\"firstErrorAt\":" + json(firstErrorAt) + ",\"secondCommitted\":true}");
   }
 
   private static void committed(Map<String, String> opts) throws Exception {
