@@ -163,6 +163,9 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
       return last !== null && last.split(',').some(v => Number(v) > 0)
     }, 60_000)
     await page.screenshot({ path: join(SHOTS, 'source-detail.png'), fullPage: true })
+    await page.goto(ui)
+    await waitUntil('records/s in the list', async () => Number(await page.locator('tr[data-pipeline="e2e-source"] td.num').first().innerText()) > 0, 30_000)
+    await page.screenshot({ path: join(SHOTS, 'pipelines-running.png'), fullPage: true })
     clearInterval(feeding)
     const total = n
     await page.goto(`${ui}#/pipelines/e2e-sink`)
