@@ -16,8 +16,9 @@ import { runOnce, type RunResult } from './connect-w5-run.ts'
 
 function environment (o: W5Options): string[] {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0] ?? 'no java'
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || 'unknown'
   return [
-    `- date: ${new Date().toISOString()}`,
+    `- date: ${new Date().toISOString()}, tree at commit ${commit}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (shared machine)`,
     `- node ${process.version}; ${java}; Kafka Connect ${KAFKA_VERSION} from Maven Central (connect-runtime, connect-file, connect-json)`,
     `- input: ${o.lines.toLocaleString('en-US')} lines × ${o.lineBytes} B = ${(o.lines * o.lineBytes / 2 ** 20).toFixed(0)} MiB of JSON`,
