@@ -17,6 +17,13 @@ const ENVELOPE_ERROR =
   'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. ' +
   'If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.'
 
+/** Only int64 and Decimal values can lose digits in a plain JSON.parse. */
+function needsExactNumbers(schema: Schema | null): boolean {
+  if (schema === null) return false
+  if (schema.type === 'INT64' || schema.type === 'BYTES') return true
+  return schema.fields.some((f) => needsExactNumbers(f.schema)) || needsExactNumbers(schema.keySchema) || needsExactNumbers(schema.valueSchema)
+}
+
 const ENVELOPE_HEAD = '{"schema":'
 const PAYLOAD_HEAD = ',"payload":'
 const RECENT_SCHEMAS = 8
@@ -28,7 +35,7 @@ export class JsonConverter implements Converter, HeaderConverter {
   #opts: ValueCodecOptions = { decimalNumeric: false, replaceNullWithDefault: true }
   #toJsonCache = new LruCache<Schema, string>(1000)
   #fromJsonCache = new LruCache<string, Schema>(1000)
-  #recentSchemas: Array<{ text: string; schema: Schema; hasDecimal: boolean }> = []
+  #recentSchemas: Array<{ text: string; schema: Schema; needsExact: boolean }> = []
 
   config(): ConfigDef {
     return jsonConverterConfigDef()
@@ -91,7 +98,7 @@ export class JsonConverter implements Converter, HeaderConverter {
       const payloadText = text.slice(ENVELOPE_HEAD.length + known.text.length + PAYLOAD_HEAD.length, -1)
       let payload: ParsedJson
       try {
-        payload = parseJsonText(payloadText, known.hasDecimal)
+        payload = parseJsonText(payloadText, known.needsExact)
       } catch {
         return null
       }
@@ -102,7 +109,7 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   #remember(text: string, schema: Schema): void {
     if (this.#recentSchemas.some((k) => k.schema === schema)) return
-    this.#recentSchemas.unshift({ text, schema, hasDecimal: text.includes('connect.data.Decimal') })
+    this.#recentSchemas.unshift({ text, schema, needsExact: needsExactNumbers(schema) })
     if (this.#recentSchemas.length > RECENT_SCHEMAS) this.#recentSchemas.pop()
   }
 

@@ -22,8 +22,19 @@ export class ExactNumber {
 
 export type JsonNode = null | boolean | number | string | ExactNumber | JsonNode[] | { [key: string]: JsonNode }
 
-const LONG_DIGITS = /\d{16}/
 const SAFE_INT = /^-?\d{1,15}$/
+
+/** True when a plain JSON.parse may have rounded an integer (one beyond ±2^53 is in the tree). */
+function hasUnsafeInteger(node: unknown): boolean {
+  if (typeof node === 'number') return Number.isInteger(node) && !Number.isSafeInteger(node)
+  if (node === null || typeof node !== 'object') return false
+  if (Array.isArray(node)) {
+    for (const v of node) if (hasUnsafeInteger(v)) return true
+    return false
+  }
+  for (const k in node) if (hasUnsafeInteger((node as Record<string, unknown>)[k])) return true
+  return false
+}
 
 interface ReviverContext {
   source?: string
@@ -47,11 +58,17 @@ export function bytesToText(bytes: Uint8Array): string {
 }
 
 /** Parses JSON text; throws DataError with Kafka's message on malformed input. */
-export function parseJsonText(text: string, forceExact = false): ParsedJson {
-  const exact = forceExact || LONG_DIGITS.test(text) || text.includes('connect.data.Decimal')
+/**
+ * `exact`: true forces the digit-preserving parse, false skips it (the caller knows no int64 or
+ * decimal can be in the text), undefined looks at the text.
+ */
+export function parseJsonText(text: string, exactMode?: boolean): ParsedJson {
   try {
-    const node = (exact ? JSON.parse(text, exactReviver as (k: string, v: unknown) => unknown) : JSON.parse(text)) as JsonNode
-    return { node, exact }
+    if (exactMode === true) return { node: JSON.parse(text, exactReviver as (k: string, v: unknown) => unknown) as JsonNode, exact: true }
+    // the common case: one plain parse; parse again keeping digits only when something was rounded
+    const node = JSON.parse(text) as JsonNode
+    if (exactMode === false || !(text.includes('connect.data.Decimal') || hasUnsafeInteger(node))) return { node, exact: false }
+    return { node: JSON.parse(text, exactReviver as (k: string, v: unknown) => unknown) as JsonNode, exact: true }
   } catch (err) {
     throw new DataError('Converting byte[] to Kafka Connect data failed due to serialization error: ', { cause: err })
   }
