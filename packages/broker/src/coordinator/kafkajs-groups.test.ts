@@ -12,7 +12,7 @@ import { Kafka, logLevel } from 'kafkajs'
 import type { Consumer, Producer } from 'kafkajs'
 import { startTestBroker } from '../testing/test-broker.ts'
 import type { TestBroker } from '../testing/test-broker.ts'
-import { assertExactlyOnce, values, waitFor, waitForNoLag, waitForStableGroup } from './test-fixtures/group-test-support.ts'
+import { assertExactlyOnce, settle, values, waitFor, waitForNoLag, waitForStableGroup } from './test-fixtures/group-test-support.ts'
 
 const TOPIC = 'work'
 const GROUP = 'workers'
@@ -83,6 +83,7 @@ describe('KafkaJS consumer group', () => {
     const b = await startMember('b')
     child = await startChildMember('c')
     await waitForStableGroup(tb.broker, GROUP, 3)
+    await settle()
     const batch = values('one', 300)
     await produce(batch)
     await waitFor('300 records processed', () => processed.length >= 300)
@@ -96,6 +97,7 @@ describe('KafkaJS consumer group', () => {
     await b.disconnect()
     consumers.splice(consumers.indexOf(b), 1)
     await waitForStableGroup(tb.broker, GROUP, 2)
+    await settle()
     const second = values('two', 300)
     await produce(second)
     await waitForNoLag(tb.broker, GROUP, PARTITIONS)

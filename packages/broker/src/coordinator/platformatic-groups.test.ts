@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test'
 import { Consumer, Producer } from '@platformatic/kafka'
 import { startTestBroker } from '../testing/test-broker.ts'
 import type { TestBroker } from '../testing/test-broker.ts'
-import { assertExactlyOnce, values, waitFor, waitForNoLag, waitForStableGroup } from './test-fixtures/group-test-support.ts'
+import { assertExactlyOnce, settle, values, waitFor, waitForNoLag, waitForStableGroup } from './test-fixtures/group-test-support.ts'
 
 const TOPIC = 'work'
 const GROUP = 'pworkers'
@@ -85,6 +85,7 @@ describe('@platformatic/kafka consumer group', () => {
     const b = await startMember('b')
     child = await startChildMember('c')
     await waitForStableGroup(tb.broker, GROUP, 3)
+    await settle()
     const batch = values('one', 300)
     await produce(batch)
     await waitForNoLag(tb.broker, GROUP, PARTITIONS)
@@ -94,6 +95,7 @@ describe('@platformatic/kafka consumer group', () => {
     await b.close()
     members.splice(members.indexOf(b), 1)
     await waitForStableGroup(tb.broker, GROUP, 2)
+    await settle()
     const second = values('two', 300)
     await produce(second)
     await waitForNoLag(tb.broker, GROUP, PARTITIONS)

@@ -36,6 +36,15 @@ export function assertExactlyOnce (expected: string[], processed: string[], labe
   assert.deepEqual({ missing: missing.slice(0, 5), twice: twice.slice(0, 5) }, { missing: [], twice: [] }, `${label}: ${missing.length} missing, ${twice.length} processed twice`)
 }
 
+/**
+ * The end of a rebalance window: a fetch a member sent under its previous assignment may still
+ * be in flight when the group turns Stable, and clients (@platformatic/kafka 2.12) deliver its
+ * records even for a partition just revoked. Records produced after this are outside the window.
+ */
+export function settle (ms = 500): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
 export function values (prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${prefix}-${i}`)
 }
