@@ -2,7 +2,7 @@
 // corrupt metadata file stop startup with a clear error.
 
 import assert from 'node:assert/strict'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -63,5 +63,30 @@ test('startup refuses bad settings and a corrupt metadata file', async () => {
     await assert.rejects(startBroker({ host: '127.0.0.1', port: 0, dataDir: dir, logger }), /corrupt|metadata/)
   } finally {
     await rm(dir, { recursive: true, force: true })
+  }
+})
+
+test('a topic re-created over leftover partition files starts empty', async () => {
+  const tb = await startTestBroker()
+  try {
+    const raw = await RawClient.connect(tb.broker.port)
+    await raw.request(19, 7, { topics: [{ name: 'again', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000, validateOnly: false })
+    await raw.request(0, 9, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'again', partitionData: [{ index: 0, records: clientBatch([{ key: 'old', value: 'old' }]) }] }] })
+    raw.close()
+    // Simulate a crash after the topic was unregistered but before its files were removed.
+    const leftover = join(tmpdir(), `trib-leftover-${process.pid}`)
+    await cp(join(tb.dataDir, 'again-0'), leftover, { recursive: true })
+    await tb.broker.close()
+    const broker = await tb.restart()
+    await broker.topics.delete('again')
+    await cp(leftover, join(tb.dataDir, 'again-0'), { recursive: true })
+    await rm(leftover, { recursive: true, force: true })
+    const c = await RawClient.connect(broker.port)
+    await c.request(19, 7, { topics: [{ name: 'again', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }], timeoutMs: 1000, validateOnly: false })
+    assert.equal(broker.topics.getPartition('again', 0)!.logEndOffset(), 0)
+    assert.deepEqual(await readAll(c, 'again', 0), [])
+    c.close()
+  } finally {
+    await tb.stop()
   }
 })

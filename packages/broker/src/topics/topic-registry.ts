@@ -3,7 +3,7 @@
 // queue so the persisted snapshot is written in the order changes were made.
 
 import { randomBytes } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { ErrorCode } from '@tributary/protocol'
@@ -108,7 +108,7 @@ export class TopicRegistry {
       this.#assertCreatable(name)
       if (options.validateOnly === true) return { name, id: '0'.repeat(32), internal: isInternalTopic(name), partitions: [], configs, logConfig }
       const id = randomBytes(16).toString('hex')
-      const logs = await Promise.all(Array.from({ length: partitions }, (_, p) => this.#openLog(name, p, logConfig)))
+      const logs = await Promise.all(Array.from({ length: partitions }, (_, p) => this.#openLog(name, p, logConfig, true)))
       const topic = this.#add({ name, id, internal: isInternalTopic(name), partitions: logs, configs, logConfig })
       await this.#persist()
       this.#options.logger.info({ topic: name, partitions, configs }, 'topic created')
@@ -156,7 +156,7 @@ export class TopicRegistry {
       if (!Number.isInteger(count) || count < current) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${count}.`)
       if (count === current) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partition(s).`)
       if (options.validateOnly === true) return
-      const logs = await Promise.all(Array.from({ length: count - current }, (_, i) => this.#openLog(name, current + i, topic.logConfig)))
+      const logs = await Promise.all(Array.from({ length: count - current }, (_, i) => this.#openLog(name, current + i, topic.logConfig, true)))
       topic.partitions.push(...logs)
       await this.#persist()
       this.#options.logger.info({ topic: name, partitions: count }, 'partitions added')
@@ -221,8 +221,14 @@ export class TopicRegistry {
     return topic
   }
 
-  async #openLog (topic: string, partition: number, config: LogConfig): Promise<PartitionLog> {
+  /**
+   * Opens a partition's log. `fresh` (a partition that did not exist before): any directory
+   * already there is a leftover (a crash between unregistering a topic and removing its files)
+   * and is removed first, so a re-created topic never resurrects old records.
+   */
+  async #openLog (topic: string, partition: number, config: LogConfig, fresh = false): Promise<PartitionLog> {
     const dir = join(this.#options.dataDir, `${topic}-${partition}`)
+    if (fresh) await rm(dir, { recursive: true, force: true })
     return this.#options.openLog({ dir, topic, partition, config })
   }
 
