@@ -1,6 +1,6 @@
-// The Kafka an end-to-end Connect test runs against: a real Apache Kafka (testkit) by default, the
-// embedded broker with TRIBUTARY_CONNECT_TEST_KAFKA=embedded. Returns null (after t.skip) when
-// Java is missing, except under CI=true where that fails the test.
+// The Kafka an end-to-end Connect test runs against: the embedded broker by default, a real Apache
+// Kafka from testkit under CI=true (or with TRIBUTARY_CONNECT_TEST_KAFKA=apache; =embedded forces
+// the broker). Apache Kafka needs Java: without it the test is skipped, except under CI=true.
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,8 +9,8 @@ import type { TestContext } from 'node:test'
 export interface TestKafka { bootstrap: string, kind: 'embedded' | 'apache', stop (): Promise<void> }
 
 export async function startTestKafka (t: TestContext): Promise<TestKafka | null> {
-  // Default: Apache Kafka until the embedded broker's group coordinator lands; then flip to embedded.
-  const kind = process.env.TRIBUTARY_CONNECT_TEST_KAFKA === 'embedded' ? 'embedded' : 'apache'
+  const asked = process.env.TRIBUTARY_CONNECT_TEST_KAFKA
+  const kind = asked === 'apache' || asked === 'embedded' ? asked : process.env.CI === 'true' ? 'apache' : 'embedded'
   if (kind === 'apache') {
     const testkit = await import('@tributary/testkit')
     if (!testkit.skipUnless(t, ['java'])) return null
