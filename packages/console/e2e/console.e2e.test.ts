@@ -245,6 +245,24 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await page.screenshot({ path: join(SHOTS, 'source-stopped-offsets.png'), fullPage: true })
   })
 
+  await t.test('a failed task shows its trace and can be restarted alone', async () => {
+    const res = await fetch(`${tributary.url}/api/pipelines`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'e2e-broken', config: { 'connector.class': 'FileStreamSink', file: join(dir, 'no-such-dir', 'out.txt'), topics: topic }, owner: 'cory', ticket: 'ADS-104', description: 'writes where it cannot' }),
+    })
+    assert.equal(res.status, 201)
+    await page.goto(`${ui}#/pipelines/e2e-broken`)
+    const task = page.locator('tr[data-instance="task-0"]')
+    await waitUntil('task 0 FAILED', async () => await task.locator('[data-state]').getAttribute('data-state') === 'FAILED')
+    await task.getByText('failure trace').click()
+    assert.match(await task.locator('pre').innerText(), /no such file|ENOENT/i)
+    await page.screenshot({ path: join(SHOTS, 'failed-task.png'), fullPage: true })
+    await task.getByRole('button', { name: 'Restart task 0' }).click()
+    await page.getByText('restart task 0: done').waitFor()
+    await fetch(`${tributary.url}/api/pipelines/e2e-broken`, { method: 'DELETE' })
+  })
+
   await t.test('delete asks for confirmation', async () => {
     await page.goto(`${ui}#/pipelines/e2e-source`)
     await page.getByRole('button', { name: 'Delete', exact: true }).click()
