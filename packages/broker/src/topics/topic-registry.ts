@@ -141,7 +141,11 @@ export class TopicRegistry {
       this.#topics.delete(name)
       this.#byId.delete(topic.id)
       await this.#persist()
-      await Promise.all(topic.partitions.map((log) => log.destroy()))
+      // The topic is gone for clients now; files that fail to go are removed when the name is reused.
+      const removed = await Promise.allSettled(topic.partitions.map((log) => log.destroy()))
+      for (const r of removed) {
+        if (r.status === 'rejected') this.#options.logger.error({ err: r.reason, topic: name }, 'removing partition files failed')
+      }
       this.#options.logger.info({ topic: name }, 'topic deleted')
       return topic
     })
