@@ -22,6 +22,7 @@ function subscription (...topics: string[]): Buffer {
   parts.push(int32(-1))
   return Buffer.concat(parts)
 }
+function pick (r: { errorCode: number; producerEpoch: number }): [number, number] { return [r.errorCode, r.producerEpoch] }
 function int32 (n: number): Buffer { const b = Buffer.alloc(4); b.writeInt32BE(n); return b }
 function int16 (n: number): Buffer { const b = Buffer.alloc(2); b.writeInt16BE(n); return b }
 
@@ -152,6 +153,31 @@ describe('coordinator on the wire', () => {
     assert.equal(again.results[0].errorCode, ErrorCode.NONE)
   })
 
+  it('runs any protocol type: Kafka Connect workers ("connect") pick their common protocol by vote', async () => {
+    const body = (memberId: string, url: string, protocols: string[]) => ({
+      groupId: 'connect-cluster', sessionTimeoutMs: 10_000, rebalanceTimeoutMs: 10_000, memberId, groupInstanceId: null,
+      protocolType: 'connect', protocols: protocols.map((name) => ({ name, metadata: Buffer.from(url) })), reason: null,
+    })
+    const w1 = await client.request(JOIN, 5, body('', 'http://w1', ['sessioned', 'compatible', 'default']))
+    const joined = await client.request(JOIN, 5, body(w1.memberId, 'http://w1', ['sessioned', 'compatible', 'default']))
+    assert.equal(joined.protocolName, 'sessioned')
+    assert.equal(joined.members[0].metadata.toString(), 'http://w1')
+    const other = await RawClient.connect(tb.broker.port)
+    try {
+      const w2 = await other.request(JOIN, 5, body('', 'http://w2', ['compatible', 'default']))
+      const parked = other.request(JOIN, 5, body(w2.memberId, 'http://w2', ['compatible', 'default']))
+      const rejoined = await client.request(JOIN, 5, body(joined.memberId, 'http://w1', ['sessioned', 'compatible', 'default']))
+      const second = await parked
+      assert.equal(rejoined.protocolName, 'compatible', 'the newest protocol every worker supports')
+      assert.equal(second.protocolName, 'compatible')
+      assert.equal(rejoined.generationId, 2)
+      const consumerJoin = await other.request(JOIN, 5, joinBody('connect-cluster'))
+      assert.equal(consumerJoin.errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL)
+    } finally {
+      other.socket.destroy()
+    }
+  })
+
   it('answers transaction misuse with precise codes', async () => {
     const tooLong = await client.request(22, 1, { transactionalId: 'tx-a', transactionTimeoutMs: 10_000_000, producerId: -1, producerEpoch: -1 })
     assert.equal(tooLong.errorCode, ErrorCode.INVALID_TRANSACTION_TIMEOUT)
@@ -179,5 +205,13 @@ describe('coordinator on the wire', () => {
     const retry = await client.request(22, 4, { transactionalId: 'tx-a', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 })
     assert.equal(retry.errorCode, ErrorCode.NONE)
     assert.equal(retry.producerEpoch, 3)
+
+    // KIP-360 (v3+): the current producer may bump its own epoch; a stale one is fenced; a
+    // retried bump (its previous epoch) gets the current one back.
+    const kip360 = (epoch: number, pid = producerId) => client.request(22, 4, { transactionalId: 'tx-a', transactionTimeoutMs: 60_000, producerId: pid, producerEpoch: epoch })
+    assert.deepEqual(pick(await kip360(3)), [ErrorCode.NONE, 4])
+    assert.deepEqual(pick(await kip360(3)), [ErrorCode.NONE, 4], 'retry of the bump')
+    assert.equal((await kip360(1)).errorCode, ErrorCode.PRODUCER_FENCED)
+    assert.equal((await kip360(4, producerId + 1000)).errorCode, ErrorCode.PRODUCER_FENCED)
   })
 })
