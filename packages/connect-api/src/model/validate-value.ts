@@ -18,14 +18,14 @@ const INT64_MIN = -(2n ** 63n)
 const INT64_MAX = 2n ** 63n - 1n
 
 export function validateValue(schema: Schema, value: unknown, field?: Field | null): void {
-  const location = field ? `field: "${field.name}"` : 'value'
+  // hot path (every Struct.put): no allocation unless something is wrong
   if (value === null || value === undefined) {
-    if (!schema.optional) throw new DataError(`Invalid value: null used for required ${location}, schema type: ${schema.type}`)
+    if (!schema.optional) throw new DataError(`Invalid value: null used for required ${locationOf(field)}, schema type: ${schema.type}`)
     return
   }
   if (!fitsType(schema, value)) {
     const name = schema.name !== null ? ` "${schema.name}"` : ''
-    throw new DataError(`Invalid Java object for schema${name} with type ${schema.type}: ${describeJavaClass(value)} for ${location}`)
+    throw new DataError(`Invalid Java object for schema${name} with type ${schema.type}: ${describeJavaClass(value)} for ${locationOf(field)}`)
   }
   switch (schema.type) {
     case 'STRUCT': {
@@ -47,8 +47,12 @@ export function validateValue(schema: Schema, value: unknown, field?: Field | nu
   }
 }
 
+function locationOf(field: Field | null | undefined): string {
+  return field ? `field: "${field.name}"` : 'value'
+}
+
 function fitsType(schema: Schema, value: unknown): boolean {
-  switch (schema.name) {
+  if (schema.name !== null) switch (schema.name) {
     case LogicalName.DECIMAL:
       return value instanceof BigDecimal
     case LogicalName.DATE:
