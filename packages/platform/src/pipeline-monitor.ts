@@ -187,7 +187,7 @@ export class PipelineMonitor {
       outRate,
       errors: counters.errors ?? 0,
       dlq: counters.dlq ?? 0,
-      lag: report ? report.totalLag : null,
+      lag: report && report.partitions.length > 0 ? report.totalLag : null,
       lagStatus: report ? report.status : null,
       partitions: report ? report.partitions.map(p => ({ topic: p.topic, partition: p.partition, lag: p.lag })) : [],
     })

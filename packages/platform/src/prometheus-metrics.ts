@@ -25,7 +25,7 @@ export function registerPipelineMetrics (registry: Registry, monitor: PipelineMo
   gauge('tributary_consumer_group_lag', 'Total consumer lag of a sink connector\'s group', ['connector', 'group'], g => {
     for (const v of monitor.views()) {
       const report = monitor.lagReport(v.name)
-      if (report !== undefined) g.set({ connector: v.name, group: report.groupId }, report.totalLag)
+      if (report !== undefined && report.partitions.length > 0) g.set({ connector: v.name, group: report.groupId }, report.totalLag)
     }
   })
   gauge('tributary_consumer_lag_status', 'Burrow-style lag status of a sink connector: 0 OK, 1 WARN, 2 ERR, 3 STALL, 4 STOP', ['connector', 'group', 'status'], g => {

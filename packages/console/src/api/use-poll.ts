@@ -33,8 +33,11 @@ export function usePoll<T> (load: () => Promise<T>, intervalMs: number, deps: un
     setData(undefined)
     void reload()
     if (intervalMs <= 0) return
-    const timer = setInterval(() => { void reload() }, intervalMs)
-    return () => clearInterval(timer)
+    // A hidden tab does not poll; it catches up as soon as it is shown again.
+    const timer = setInterval(() => { if (!document.hidden) void reload() }, intervalMs)
+    const onVisible = (): void => { if (!document.hidden) void reload() }
+    document.addEventListener('visibilitychange', onVisible)
+    return () => { clearInterval(timer); document.removeEventListener('visibilitychange', onVisible) }
   }, deps)
 
   return { data, error, loading, reload }

@@ -36,7 +36,7 @@ export function PipelineCharts ({ name, type }: { name: string, type: string }) 
       <dl className="counters">
         <div><dt>Errors (total)</dt><dd data-testid="errors">{last?.errors ?? 0}</dd></div>
         <div><dt>Dead letter queue (total)</dt><dd data-testid="dlq">{last?.dlq ?? 0}</dd></div>
-        {type === 'sink' && <div><dt>Lag status</dt><dd data-testid="lag-status"><LagBadge status={lag?.status ?? null} lag={lag?.totalLag ?? null} /></dd></div>}
+        {type === 'sink' && <div><dt>Lag status</dt><dd data-testid="lag-status"><LagBadge status={lag?.status ?? null} lag={lag && lag.partitions.length > 0 ? lag.totalLag : null} /></dd></div>}
       </dl>
       <div className="charts">
         <LineChart testId="chart-rate" title="Records per second" unit="rec/s" series={[

@@ -24,7 +24,8 @@ export function pipelineSummary (ctx: PlatformContext, name: string, info: Conne
     outRate: latest?.outRate ?? 0,
     errors: latest?.errors ?? 0,
     dlq: latest?.dlq ?? 0,
-    lag: lag?.totalLag ?? null,
+    // No committed offset yet means no lag to speak of (Burrow: group not found), not zero.
+    lag: lag !== undefined && lag.partitions.length > 0 ? lag.totalLag : null,
     lagStatus: lag?.status ?? null,
   }
 }
