@@ -2,7 +2,7 @@
 // predicate-guarded Filter) → JsonConverter, checked byte for byte against what Kafka produces.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { SinkRecord } from '@tributary/connect-api'
+import { SinkRecord, SourceRecord, Schema } from '@tributary/connect-api'
 import type { Transformation, Predicate } from '@tributary/connect-api'
 import { JsonConverter } from '@tributary/converters'
 import { transformationPlugins, predicatePlugins } from './transform-plugins.ts'
@@ -75,4 +75,22 @@ test('every Kafka SMT and predicate class name is registered, with Key/Value var
     assert.ok(p.config().configKeys instanceof Map, p.className)
     assert.ok(['transformation', 'predicate'].includes(p.type))
   }
+})
+
+test('the connect.html example: FileStreamSource lines through HoistField and InsertField', () => {
+  const converter = new JsonConverter()
+  converter.configure({ 'schemas.enable': 'false' }, false)
+  const makeMap = create<Transformation>(transformationPlugins, 'org.apache.kafka.connect.transforms.HoistField$Value', { field: 'line' })
+  const insertSource = create<Transformation>(transformationPlugins, 'org.apache.kafka.connect.transforms.InsertField$Value', { 'static.field': 'data_source', 'static.value': 'test-file-source' })
+  const lines = ['foo', 'bar', 'hello world'].map((line) => {
+    let r = new SourceRecord({ topic: 'connect-test', valueSchema: Schema.STRING_SCHEMA, value: line, sourcePartition: { filename: 'test.txt' }, sourceOffset: { position: 0 } })
+    r = makeMap.apply(r) as SourceRecord
+    r = insertSource.apply(r) as SourceRecord
+    return Buffer.from(converter.fromConnectData(r.topic, r.headers, r.valueSchema, r.value)!).toString()
+  })
+  assert.deepEqual(lines, [
+    '{"line":"foo","data_source":"test-file-source"}',
+    '{"line":"bar","data_source":"test-file-source"}',
+    '{"line":"hello world","data_source":"test-file-source"}',
+  ])
 })
