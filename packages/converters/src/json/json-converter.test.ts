@@ -165,3 +165,11 @@ test('repeated envelopes (the payload-only fast path) read exactly like the firs
   const nullPayload = Buffer.from(text(out)!.replace(/"payload":.*\}$/, '"payload":null}'))
   assert.throws(() => c.toConnectData('t', null, nullPayload), /Invalid null value for required STRUCT field/)
 })
+
+test('seed 002: a JSON-with-schema record prints as the FileStreamSink line Kafka writes', () => {
+  const c = converter()
+  const json = '{"schema":{"type":"struct","fields":[{"type":"int32","optional":false,"field":"model_id"},{"type":"string","optional":false,"field":"model_name"},' +
+    '{"type":"int32","optional":false,"field":"model_base_price"},{"type":"int32","optional":false,"field":"brand_id"}],"optional":false,"name":"Models"},' +
+    '"payload":{"model_id":1,"model_name":"The Blonde","model_base_price":23000,"brand_id":1}}'
+  assert.equal(String(c.toConnectData('sqlite-sample-Models', null, bytes(json)).value), 'Struct{model_id=1,model_name=The Blonde,model_base_price=23000,brand_id=1}')
+})
