@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { ErrorCode } from '@tributary/protocol'
 import { RawClient } from '../testing/raw-client.ts'
+import { clientBatch } from '../testing/record-batch.ts'
 import { startTestBroker } from '../testing/test-broker.ts'
 import type { TestBroker } from '../testing/test-broker.ts'
 
@@ -213,5 +214,15 @@ describe('coordinator on the wire', () => {
     assert.deepEqual(pick(await kip360(3)), [ErrorCode.NONE, 4], 'retry of the bump')
     assert.equal((await kip360(1)).errorCode, ErrorCode.PRODUCER_FENCED)
     assert.equal((await kip360(4, producerId + 1000)).errorCode, ErrorCode.PRODUCER_FENCED)
+
+    // Produce: a zombie (older epoch) gets INVALID_PRODUCER_EPOCH; the current producer writing to
+    // a partition it never added gets INVALID_TXN_STATE.
+    const produce = async (epoch: number) => {
+      const records = clientBatch([{ key: 'k', value: 'v' }], { producerId, producerEpoch: epoch, baseSequence: 0, transactional: true })
+      const res = await client.request(0, 9, { transactionalId: 'tx-a', acks: -1, timeoutMs: 5000, topicData: [{ name: 'orders', partitionData: [{ index: 1, records }] }] })
+      return res.responses[0].partitionResponses[0].errorCode
+    }
+    assert.equal(await produce(2), ErrorCode.INVALID_PRODUCER_EPOCH)
+    assert.equal(await produce(4), ErrorCode.INVALID_TXN_STATE)
   })
 })

@@ -53,9 +53,10 @@ async function producePartition (ctx: RequestContext, topic: Topic, index: numbe
     return { ...failed(index, ErrorCode.INVALID_TIMESTAMP, skew), logStartOffset: log.logStartOffset(), recordErrors: [{ batchIndex: 0, batchIndexErrorMessage: skew }] }
   }
   const transactions = ctx.broker.transactions
-  if (header.isTransactional && transactions !== null &&
-    !transactions.isPartitionInTransaction(header.producerId, header.producerEpoch, topic.name, index)) {
-    return failed(index, ErrorCode.INVALID_TXN_STATE, `Partition ${topic.name}-${index} was not added to the transaction`)
+  if (header.isTransactional && transactions !== null) {
+    const txnError = transactions.transactionalProduceError(header.producerId, header.producerEpoch, topic.name, index)
+    if (txnError === ErrorCode.INVALID_PRODUCER_EPOCH) return failed(index, txnError, 'Producer attempted to produce with an old epoch (fenced by a newer producer)')
+    if (txnError !== ErrorCode.NONE) return failed(index, txnError, `Partition ${topic.name}-${index} was not added to the transaction`)
   }
   try {
     const r = await log.append(records, { durable: acks === -1 })

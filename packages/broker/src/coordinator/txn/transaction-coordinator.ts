@@ -251,9 +251,22 @@ export class TransactionCoordinator {
 
   /** Produce's check: may this transactional batch go to this partition? */
   isPartitionInTransaction (producerId: number, producerEpoch: number, topic: string, partition: number): boolean {
+    return this.transactionalProduceError(producerId, producerEpoch, topic, partition) === ErrorCode.NONE
+  }
+
+  /**
+   * Produce's check with Kafka's answers: NONE when the batch belongs to an ongoing transaction
+   * that added this partition; INVALID_PRODUCER_EPOCH for a fenced (older-epoch) producer, as
+   * Kafka's log answers a zombie; INVALID_TXN_STATE otherwise (partition not added, no transaction).
+   */
+  transactionalProduceError (producerId: number, producerEpoch: number, topic: string, partition: number): number {
     const meta = this.#txns.get(this.#byProducerId.get(producerId) ?? '')
-    return meta !== undefined && meta.producerId === producerId && meta.producerEpoch === producerEpoch &&
-      meta.state === TxnState.Ongoing && meta.partitions.has(partitionKey(topic, partition))
+    if (meta === undefined || meta.producerId !== producerId) return ErrorCode.INVALID_TXN_STATE
+    if (producerEpoch < meta.producerEpoch) return ErrorCode.INVALID_PRODUCER_EPOCH
+    if (producerEpoch > meta.producerEpoch || meta.state !== TxnState.Ongoing || !meta.partitions.has(partitionKey(topic, partition))) {
+      return ErrorCode.INVALID_TXN_STATE
+    }
+    return ErrorCode.NONE
   }
 
   /** For the console and admin tooling. */
