@@ -138,6 +138,18 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     assert.equal((await call('DELETE', '/api/pipelines/routed')).status, 204)
   })
 
+  await t.test('the Connect pass-through keeps Connect\'s status and body, empty ones too', async () => {
+    const plugins = await call('GET', '/api/connect/connector-plugins')
+    assert.equal(plugins.status, 200)
+    assert.ok(plugins.body.some((p: { class: string }) => p.class.endsWith('FileStreamSinkConnector')))
+    const reset = await call('PUT', '/api/connect/connectors/snk/topics/reset')
+    assert.equal(reset.status, 202)
+    assert.equal(reset.body, null)
+    const missing = await call('GET', '/api/connect/connectors/nope')
+    assert.equal(missing.status, 404)
+    assert.match(missing.body.message, /GET \/connectors\/nope failed \(404\): Connector nope not found/)
+  })
+
   await t.test('/metrics carries the worker metrics and the consumer-lag gauges in one registry', async () => {
     const res = await fetch(worker.url + '/metrics')
     const text = await res.text()

@@ -39,8 +39,8 @@ export async function monitoringRoutes (app: FastifyInstance, ctx: PlatformConte
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''
     const path = '/' + req.params['*'] + query
     const res = await ctx.connect.call(req.method, path, req.body === undefined || req.body === null ? undefined : req.body)
-    reply.code(res.status)
-    return res.body ?? undefined
+    // Send explicitly: Connect answers some calls with an empty body (202, 204).
+    return reply.code(res.status).send(res.body === null ? undefined : res.body)
   })
 }
 
