@@ -26,9 +26,9 @@ export async function startTestBroker (config: Record<string, RawConfigValue> = 
   const t: TestBroker = {
     get broker () { return broker },
     dataDir,
-    get bootstrap () { return `127.0.0.1:${broker.port}` },
+    get bootstrap () { return `127.0.0.1:${broker.boundPort}` },
     async restart (next = config) {
-      const port = broker.port
+      const port = broker.boundPort
       await broker.close()
       broker = await startBroker({ host: '127.0.0.1', port, dataDir, config: { 'log.flush.durable': false, ...next }, logger: quiet })
       return broker
