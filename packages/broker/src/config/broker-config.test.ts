@@ -37,6 +37,8 @@ test('file then overrides, unknown keys reported, retention precedence', async (
     assert.ok(explicit.has('num.partitions'))
     assert.deepEqual(unknown, ['some.unknown.key'])
     assert.deepEqual(parseListener('listeners', config.listeners), { host: '0.0.0.0', port: 19092 })
+    assert.deepEqual(parseListener('listeners', 'CONTROLLER://:9093, PLAINTEXT://:9092'), { host: '', port: 9092 })
+    assert.deepEqual(parseListener('listeners', 'PLAINTEXT://[::1]:9092'), { host: '::1', port: 9092 })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -110,10 +110,14 @@ export function buildBrokerConfig (raw: ReadonlyMap<string, RawConfigValue>): Lo
   return { config: c, explicit, unknown }
 }
 
-/** First PLAINTEXT listener as host/port. `PLAINTEXT://:9092` means all interfaces. */
+/**
+ * The client listener as host/port: the first entry not named CONTROLLER (a KRaft
+ * server.properties lists its controller listener too). `PLAINTEXT://:9092` = all interfaces.
+ */
 export function parseListener (key: string, value: string): { host: string; port: number } {
-  const first = value.split(',')[0].trim()
-  const m = /^(?:[A-Za-z_][A-Za-z0-9_]*:\/\/)?(\[[^\]]*\]|[^:]*):(\d+)$/.exec(first)
+  const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '')
+  const chosen = entries.find((e) => !/^CONTROLLER:\/\//i.test(e)) ?? entries[0] ?? ''
+  const m = /^(?:[A-Za-z_][A-Za-z0-9_]*:\/\/)?(\[[^\]]*\]|[^:]*):(\d+)$/.exec(chosen)
   if (m === null) throw new BrokerConfigError(key, `${JSON.stringify(value)} is not NAME://host:port`)
   const port = Number(m[2])
   if (port > 65535) throw new BrokerConfigError(key, `port ${port} is out of range`)
