@@ -85,3 +85,28 @@ test('topic configs fall back to broker defaults and validate', async () => {
   assert.equal(validateTopicConfig('remote.storage.enable', 'FALSE'), 'false', 'Kafka 4 topic keys we accept and ignore')
   assert.equal(validateTopicConfig('leader.replication.throttled.replicas', ''), '')
 })
+
+test('a stock Kafka 4 KRaft server.properties loads (controller-only keys are just unknown)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'trib-config-'))
+  try {
+    const file = join(dir, 'server.properties')
+    await writeFile(file, [
+      'process.roles=broker,controller', 'node.id=1', 'controller.quorum.bootstrap.servers=localhost:9093',
+      'listeners=PLAINTEXT://:9092,CONTROLLER://:9093', 'inter.broker.listener.name=PLAINTEXT',
+      'advertised.listeners=PLAINTEXT://localhost:9092,CONTROLLER://localhost:9093', 'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL',
+      'num.network.threads=3', 'num.io.threads=8', 'socket.send.buffer.bytes=102400', 'socket.receive.buffer.bytes=102400',
+      'socket.request.max.bytes=104857600', 'log.dirs=/tmp/kraft-combined-logs', 'num.partitions=1', 'num.recovery.threads.per.data.dir=1',
+      'offsets.topic.replication.factor=1', 'share.coordinator.state.topic.replication.factor=1', 'share.coordinator.state.topic.min.isr=1',
+      'transaction.state.log.replication.factor=1', 'transaction.state.log.min.isr=1', 'log.retention.hours=168',
+      'log.segment.bytes=1073741824', 'log.retention.check.interval.ms=300000',
+    ].join('\n'))
+    const { config, unknown } = await loadBrokerConfig({ file })
+    assert.deepEqual(unknown.sort(), ['controller.quorum.bootstrap.servers', 'share.coordinator.state.topic.min.isr', 'share.coordinator.state.topic.replication.factor'])
+    assert.deepEqual(config['log.dirs'], ['/tmp/kraft-combined-logs'])
+    assert.deepEqual(parseListener('advertised.listeners', config['advertised.listeners']!), { host: 'localhost', port: 9092 })
+    assert.deepEqual(parseListener('listeners', config.listeners), { host: '', port: 9092 })
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+})
