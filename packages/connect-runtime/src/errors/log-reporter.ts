@@ -13,7 +13,7 @@ export function logReporter (log: Logger, taskId: string, includeMessages: boole
         if (includeMessages) where += `, key=${c.key?.toString('utf8') ?? 'null'}, value=${c.value?.toString('utf8') ?? 'null'}`
         where += '}'
       } else if (ctx.sourceRecord !== undefined && includeMessages) {
-        where = `, where source record is = ${ctx.sourceRecord}`
+        where = `, where source record is = ${ctx.sourceRecord()}`
       }
       log.error({ err: ctx.error }, `Error encountered in task ${taskId}. Executing stage '${ctx.stage}' with class '${ctx.executingClass}'${where}.`)
     },

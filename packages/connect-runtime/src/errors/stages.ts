@@ -28,8 +28,8 @@ export interface ErrorContext {
   executingClass: string
   error: unknown
   consumed?: ConsumedRecord
-  /** A printable view of a source record (source tasks have no raw bytes yet). */
-  sourceRecord?: string
+  /** A printable view of a source record (source tasks have no raw bytes yet), built only when reported. */
+  sourceRecord?: () => string
 }
 
 export interface ErrorReporter {

@@ -26,7 +26,7 @@ export class TransformChain {
   async apply<R extends ConnectRecord> (record: R, op: RetryWithToleranceOperator, consumed?: ConsumedRecord, describe?: () => string): Promise<R | null | Skipped> {
     let current: R = record
     for (const step of this.steps) {
-      const ctx = { stage: Stages.TRANSFORMATION, executingClass: step.className, consumed, sourceRecord: describe?.() }
+      const ctx = { stage: Stages.TRANSFORMATION, executingClass: step.className, consumed, sourceRecord: describe }
       let result = op.execute(ctx, () => this.#applyStep(step, current))
       if (result instanceof Promise) result = await result
       if (result === SKIPPED) return SKIPPED

@@ -146,7 +146,8 @@ export class WorkerSinkTask extends WorkerTask {
     const records: SinkRecord[] = []
     for (const m of batch) {
       const consumed = consumedOf(m)
-      const rec = await messageToSinkRecord(consumed, converters, retry)
+      let rec = messageToSinkRecord(consumed, converters, retry)
+      if (rec instanceof Promise) rec = await rec
       if (rec !== SKIPPED) {
         const t = chain.isEmpty ? rec : await chain.apply(rec, retry, consumed)
         if (t !== null && t !== SKIPPED) records.push(t)

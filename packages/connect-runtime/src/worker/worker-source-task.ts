@@ -100,7 +100,8 @@ export class WorkerSourceTask extends WorkerTask {
       let r: SourceRecord | null | typeof SKIPPED = record
       if (!chain.isEmpty) r = await chain.apply(record, retry, undefined, () => `SourceRecord{topic='${record.topic}'}`)
       if (r === null || r === SKIPPED) { dropped.push(record); continue }
-      const msg = await sourceToMessage(r, converters, retry)
+      let msg = sourceToMessage(r, converters, retry)
+      if (msg instanceof Promise) msg = await msg
       if (msg === SKIPPED) { dropped.push(record); continue }
       if (topicCreator !== null) await topicCreator.ensure(msg.topic)
       messages.push(msg)
@@ -121,7 +122,8 @@ export class WorkerSourceTask extends WorkerTask {
         const topic = messages[i].topic
         if (!this.#seenTopics.has(topic)) { this.#seenTopics.add(topic); this.#o.onTopicUsed(topic) }
         const meta: RecordMetadata = { topic, partition: messages[i].partition ?? -1, offset: -1, timestamp: messages[i].timestamp === undefined ? null : Number(messages[i].timestamp) }
-        await this.#o.sourceTask.commitRecord(sent[i], meta)
+        const done = this.#o.sourceTask.commitRecord(sent[i], meta)
+        if (done instanceof Promise) await done
       }
     }, (err: unknown) => {
       this.#sendError ??= err

@@ -78,6 +78,15 @@ export class FileStreamSourceTask extends SourceTask {
     const base = this.#readPos - this.#pending.length
     this.#readPos += bytesRead
     let start = 0
+    if (data.indexOf(0x0d) === -1) {
+      // Common case, \n only: let indexOf find the line ends.
+      for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a, start)) {
+        this.#lines.push({ line: data.toString('utf8', start, nl), end: base + nl + 1 })
+        start = nl + 1
+      }
+      this.#pending = Buffer.from(data.subarray(start))
+      return bytesRead
+    }
     for (let i = 0; i < data.length; i++) {
       const c = data[i]
       if (c !== 0x0a && c !== 0x0d) continue
