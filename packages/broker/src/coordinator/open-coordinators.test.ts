@@ -84,6 +84,26 @@ describe('openCoordinators', () => {
     await again.close()
   })
 
+  it('snapshots a group mid-rebalance as its last durable generation, never the half-formed one', async () => {
+    const c = await openCoordinators({ dataDir, host, clock: new ManualClock(), overrides: OVERRIDES, snapshotAfterBytes: 1 })
+    const a0 = await c.groups.join('rebal-g', joinReq(''))
+    const a = await c.groups.join('rebal-g', joinReq(a0.memberId))
+    await c.groups.sync('rebal-g', { memberId: a.memberId, groupInstanceId: null, generationId: 1, protocolType: null, protocolName: null, assignments: [{ memberId: a.memberId, assignment: Buffer.from('gen1') }] })
+    const b0 = await c.groups.join('rebal-g', joinReq(''))
+    const b = c.groups.join('rebal-g', joinReq(b0.memberId))
+    await c.groups.join('rebal-g', joinReq(a.memberId))
+    await b
+    assert.equal(c.groups.describeGroup('rebal-g')!.state, 'CompletingRebalance')
+    await simpleCommit(c, 'other-g', 1) // any append past the threshold snapshots the store now
+    await c.close()
+    const again = await open()
+    const restored = again.groups.describeGroup('rebal-g')!
+    assert.equal(restored.state, 'Stable')
+    assert.deepEqual(restored.members.map((m) => [m.memberId, m.assignment.toString()]), [[a.memberId, 'gen1']])
+    assert.equal(again.groups.heartbeat('rebal-g', { memberId: a.memberId, groupInstanceId: null, generationId: 1 }), ErrorCode.NONE)
+    await again.close()
+  })
+
   it('applies staged offsets when their transaction commits, durably', async () => {
     const c = await open()
     const init = await c.transactions.initProducerId({ transactionalId: 'commit-tx', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 })

@@ -58,6 +58,8 @@ export class ClassicGroup {
   /** Member ids handed out with MEMBER_ID_REQUIRED, expiring after the session timeout. */
   readonly #pending = new Map<string, Timer>()
   readonly #static = new Map<string, string>()
+  /** What was last handed to `persist` (or restored): a snapshot of the store repeats this, never a mid-rebalance state. */
+  #durable: PersistedGroup | null = null
   #rebalanceTimer: Timer | null = null
   #initialDelay: { remainingMs: number; newMemberJoined: boolean } | null = null
 
@@ -90,6 +92,17 @@ export class ClassicGroup {
       this.#armSession(member)
     }
     this.#state = this.#members.size > 0 ? GroupState.Stable : GroupState.Empty
+    this.#durable = saved
+  }
+
+  /** The group as last persisted (Stable or Empty), for store snapshots; null before the first persist. */
+  durableSnapshot (): PersistedGroup | null {
+    return this.#durable
+  }
+
+  #store (): Promise<void> {
+    this.#durable = this.snapshot()
+    return this.#persist(this.#durable)
   }
 
   snapshot (): PersistedGroup {
@@ -194,7 +207,7 @@ export class ClassicGroup {
       this.#armSession(member)
       const result = this.#joinResult(newId, isLeader)
       result.skipAssignment = isLeader
-      return this.#persist(this.snapshot()).then(() => result, () => this.#joinError(ErrorCode.COORDINATOR_NOT_AVAILABLE, newId))
+      return this.#store().then(() => result, () => this.#joinError(ErrorCode.COORDINATOR_NOT_AVAILABLE, newId))
     }
     if (this.#state === GroupState.PreparingRebalance) return this.#parkJoin(member, req, signal, () => this.#tryCompleteJoin())
     return this.#parkJoin(member, req, signal, () => this.#prepareRebalance())
@@ -317,7 +330,7 @@ export class ClassicGroup {
       this.#state = GroupState.Empty
       this.#protocolName = null
       this.#leaderId = null
-      this.#persist(this.snapshot()).catch(() => {})
+      this.#store().catch(() => {})
       return
     }
     if (this.#leaderId === null || !this.#members.has(this.#leaderId)) this.#leaderId = this.#members.keys().next().value!
@@ -404,7 +417,7 @@ export class ClassicGroup {
       const assigned = new Map(req.assignments.map((a) => [a.memberId, a.assignment]))
       for (const m of this.#members.values()) m.assignment = assigned.get(m.memberId) ?? EMPTY
       const generation = this.#generationId
-      this.#persist(this.snapshot()).then(
+      this.#store().then(
         () => {
           if (this.#state !== GroupState.CompletingRebalance || this.#generationId !== generation) return
           this.#state = GroupState.Stable

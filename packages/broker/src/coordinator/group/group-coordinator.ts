@@ -119,7 +119,10 @@ export class GroupCoordinator {
   /** Every live group record, for a snapshot. */
   liveRecords (): CoordinatorRecord[] {
     const records: CoordinatorRecord[] = []
-    for (const group of this.#groups.values()) records.push(encodeGroup(group.snapshot()))
+    for (const group of this.#groups.values()) {
+      const durable = group.durableSnapshot()
+      if (durable) records.push(encodeGroup(durable))
+    }
     for (const g of this.#offsets.groups()) records.push({ t: 'offsets', g, o: this.#offsets.all(g).map(toTuple) })
     for (const g of this.#offsets.pendingGroups()) {
       for (const pid of this.#offsets.stagedProducers(g)) records.push({ t: 'txn-offsets', g, pid, o: this.#offsets.staged(g, pid).map(toTuple) })
