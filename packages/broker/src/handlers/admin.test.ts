@@ -154,3 +154,30 @@ test('AlterConfigs refuses broker resources and bad values', async () => {
   ], validateOnly: false })
   assert.deepEqual(res.responses.map((r: any) => r.errorCode), [ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_CONFIG, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
 })
+
+test('OffsetForLeaderEpoch, DescribeCluster endpoint types, manual assignments, DeleteRecords bounds (raw)', async () => {
+  await raw.request(19, 7, createTopicsBody('epochs'))
+  const ofle = await raw.request(23, 4, { replicaId: -1, topics: [{ topic: 'epochs', partitions: [
+    { partition: 0, currentLeaderEpoch: -1, leaderEpoch: 0 },
+    { partition: 0, currentLeaderEpoch: 0, leaderEpoch: 3 },
+    { partition: 0, currentLeaderEpoch: 2, leaderEpoch: 0 },
+    { partition: 4, currentLeaderEpoch: -1, leaderEpoch: 0 },
+  ] }] })
+  assert.deepEqual(ofle.topics[0].partitions.map((p: any) => [p.errorCode, p.leaderEpoch, Number(p.endOffset)]),
+    [[0, 0, 0], [0, -1, -1], [ErrorCode.UNKNOWN_LEADER_EPOCH, -1, -1], [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1, -1]])
+
+  const brokers = await raw.request(60, 1, { includeClusterAuthorizedOperations: false, endpointType: 1 })
+  assert.deepEqual([brokers.errorCode, brokers.brokers.length, brokers.controllerId], [0, 1, tb.broker.nodeId])
+  const controllers = await raw.request(60, 1, { includeClusterAuthorizedOperations: false, endpointType: 2 })
+  assert.equal(controllers.errorCode, ErrorCode.MISMATCHED_ENDPOINT_TYPE)
+
+  const assigned = await raw.request(19, 7, createTopicsBody('assigned', { numPartitions: -1, replicationFactor: -1, assignments: [{ partitionIndex: 0, brokerIds: [tb.broker.nodeId] }, { partitionIndex: 1, brokerIds: [tb.broker.nodeId] }] }))
+  assert.deepEqual([assigned.topics[0].errorCode, assigned.topics[0].numPartitions], [0, 2])
+  const elsewhere = await raw.request(19, 7, createTopicsBody('elsewhere', { numPartitions: -1, replicationFactor: -1, assignments: [{ partitionIndex: 0, brokerIds: [42] }] }))
+  assert.equal(elsewhere.topics[0].errorCode, ErrorCode.INVALID_REPLICA_ASSIGNMENT)
+  const both = await raw.request(19, 7, createTopicsBody('both', { numPartitions: 2, assignments: [{ partitionIndex: 0, brokerIds: [tb.broker.nodeId] }] }))
+  assert.equal(both.topics[0].errorCode, ErrorCode.INVALID_REQUEST)
+
+  const beyond = await raw.request(21, 2, { topics: [{ name: 'epochs', partitions: [{ partitionIndex: 0, offset: 5 }, { partitionIndex: 3, offset: 0 }] }], timeoutMs: 1000 })
+  assert.deepEqual(beyond.topics[0].partitions.map((p: any) => p.errorCode), [ErrorCode.OFFSET_OUT_OF_RANGE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
+})
