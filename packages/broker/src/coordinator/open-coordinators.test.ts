@@ -104,6 +104,20 @@ describe('openCoordinators', () => {
     await again.close()
   })
 
+  it('aborts an open transaction a partition log reports but the coordinator never heard of', async () => {
+    const orphan = await log.append(clientBatch([{ key: 'o', value: 'orphan' }], { producerId: 777, producerEpoch: 3, baseSequence: 0, transactional: true }), { durable: false })
+    assert.equal(orphan.errorCode, 0)
+    assert.ok(log.openTransactions().has(777))
+    assert.ok(log.lastStableOffset() < log.logEndOffset(), 'the orphan holds the last stable offset')
+    const c = await open()
+    await c.recover()
+    assert.equal(log.openTransactions().size, 0)
+    assert.equal(log.lastStableOffset(), log.logEndOffset())
+    const read = await log.read(orphan.baseOffset, 1 << 20, 'read_committed')
+    assert.deepEqual(read.abortedTransactions, [{ producerId: 777, firstOffset: orphan.baseOffset }])
+    await c.close()
+  })
+
   it('applies staged offsets when their transaction commits, durably', async () => {
     const c = await open()
     const init = await c.transactions.initProducerId({ transactionalId: 'commit-tx', transactionTimeoutMs: 60_000, producerId: -1, producerEpoch: -1 })
