@@ -53,7 +53,7 @@ export class RawClient {
   }
 
   /** Next response frame (without size prefix); rejects if the broker closes first. */
-  async nextFrame (timeoutMs = 5000): Promise<Buffer> {
+  async nextFrame (timeoutMs = 15000): Promise<Buffer> {
     const deadline = Date.now() + timeoutMs
     while (this.#frames.length === 0) {
       if (this.#closed) throw new Error('connection closed by broker')
