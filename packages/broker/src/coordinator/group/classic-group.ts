@@ -497,7 +497,8 @@ export class ClassicGroup {
     if (fenced !== ErrorCode.NONE) return fenced
     if (!this.#members.has(req.memberId)) return ErrorCode.UNKNOWN_MEMBER_ID
     if (req.generationId !== this.#generationId) return ErrorCode.ILLEGAL_GENERATION
-    if (this.#state === GroupState.CompletingRebalance) return ErrorCode.REBALANCE_IN_PROGRESS
+    // A transactional commit of the current generation may land while the leader's sync is pending.
+    if (this.#state === GroupState.CompletingRebalance && !req.transactional) return ErrorCode.REBALANCE_IN_PROGRESS
     return ErrorCode.NONE
   }
 
