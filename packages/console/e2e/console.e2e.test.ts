@@ -194,6 +194,8 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
 
   await t.test('edit through the form; the history shows who changed what', async () => {
     await page.goto(`${ui}#/pipelines/e2e-sink`)
+    // "You are" travels as X-Tributary-User and is recorded as who made the change.
+    await page.getByLabel('Your name, recorded in change history').fill('kim')
     await page.getByRole('link', { name: 'Edit', exact: true }).click()
     await waitUntil('the edit form to load the current config', async () => await page.locator('[data-config-key="topics"] input').inputValue() === topic)
     await page.fill('#meta-ticket', 'ADS-103')
@@ -205,6 +207,7 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await updated.waitFor()
     assert.match(await updated.innerText(), /tasks\.max/)
     assert.match(await updated.innerText(), /ADS-103/)
+    assert.match(await updated.innerText(), /· kim/)
   })
 
   await t.test('pause and resume a selection from the list', async () => {
@@ -277,6 +280,17 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await page.getByRole('dialog').getByRole('button', { name: 'Delete pipeline' }).click()
     await page.waitForURL(/#\/$/)
     await waitUntil('the connector to be gone', async () => !(await rest<string[]>(tributary, '/connectors')).includes('e2e-source'))
+  })
+
+  await t.test('the platform history lists every change, deletes included', async () => {
+    await page.goto(`${ui}#/history`)
+    await page.locator('[data-history-action="deleted"]').filter({ hasText: 'e2e-source' }).first().waitFor()
+    await page.fill('#history-search', 'e2e-sink')
+    await waitUntil('the filter to keep only e2e-sink entries', async () => {
+      const texts = await page.locator('.history li').allInnerTexts()
+      return texts.length > 0 && texts.every(x => x.includes('e2e-sink'))
+    })
+    await page.screenshot({ path: join(SHOTS, 'history.png'), fullPage: true })
   })
 
   assert.deepEqual(pageErrors, [], 'no uncaught errors in the page')

@@ -4,6 +4,7 @@ import { PipelineListPage } from './pages/pipeline-list-page.tsx'
 import { PipelineFormPage } from './pages/pipeline-form-page.tsx'
 import { PipelineDetailPage } from './pages/pipeline-detail-page.tsx'
 import { LineagePage } from './pages/lineage-page.tsx'
+import { HistoryPage } from './pages/history-page.tsx'
 import { href, useRoute } from './router.ts'
 
 export function App () {
@@ -18,6 +19,7 @@ export function App () {
           <a href={href.list()} aria-current={route.page === 'list' ? 'page' : undefined}>Pipelines</a>
           <a href={href.create()} aria-current={route.page === 'new' ? 'page' : undefined}>New pipeline</a>
           <a href={href.lineage()} aria-current={route.page === 'lineage' ? 'page' : undefined}>Lineage</a>
+          <a href={href.history()} aria-current={route.page === 'history' ? 'page' : undefined}>History</a>
           <a href="/metrics">Metrics</a>
         </nav>
         <label className="user">
@@ -31,6 +33,7 @@ export function App () {
         {route.page === 'edit' && <PipelineFormPage key={route.name} editName={route.name} />}
         {route.page === 'detail' && <PipelineDetailPage key={route.name} name={route.name} />}
         {route.page === 'lineage' && <LineagePage pipeline={route.pipeline} topic={route.topic} />}
+        {route.page === 'history' && <HistoryPage />}
       </main>
     </>
   )

@@ -7,12 +7,14 @@ export type Route =
   | { page: 'edit', name: string }
   | { page: 'detail', name: string }
   | { page: 'lineage', pipeline?: string, topic?: string }
+  | { page: 'history' }
 
 export function parseRoute (hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?')
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
   const params = new URLSearchParams(query)
   if (parts[0] === 'new') return { page: 'new' }
+  if (parts[0] === 'history') return { page: 'history' }
   if (parts[0] === 'lineage') {
     return { page: 'lineage', ...(params.get('pipeline') ? { pipeline: params.get('pipeline') as string } : {}), ...(params.get('topic') ? { topic: params.get('topic') as string } : {}) }
   }
@@ -22,6 +24,7 @@ export function parseRoute (hash: string): Route {
 
 export const href = {
   list: () => '#/',
+  history: () => '#/history',
   create: () => '#/new',
   detail: (name: string) => `#/pipelines/${encodeURIComponent(name)}`,
   edit: (name: string) => `#/pipelines/${encodeURIComponent(name)}/edit`,

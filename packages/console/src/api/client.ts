@@ -44,6 +44,7 @@ export const api = {
   pipelines: () => call<PipelineSummary[]>('GET', '/api/pipelines'),
   pipeline: (name: string) => call<PipelineDetail>('GET', `/api/pipelines/${enc(name)}`),
   history: (name: string) => call<HistoryEntry[]>('GET', `/api/pipelines/${enc(name)}/history`),
+  allHistory: () => call<HistoryEntry[]>('GET', '/api/history'),
   series: (name: string) => call<Series>('GET', `/api/pipelines/${enc(name)}/series`),
   create: (name: string, config: Record<string, string>, meta: MetaInput) => call('POST', '/api/pipelines', { name, config, ...meta }),
   update: (name: string, config: Record<string, string>, meta: MetaInput) => call('PUT', `/api/pipelines/${enc(name)}`, { config, ...meta }),

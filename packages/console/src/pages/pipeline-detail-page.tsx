@@ -4,9 +4,9 @@ import { useState } from 'react'
 import { api } from '../api/client.ts'
 import { usePoll } from '../api/use-poll.ts'
 import { StateBadge } from '../components/badges.tsx'
-import { ConfigDiffView } from '../components/config-diff-view.tsx'
 import { ConfirmDialog } from '../components/confirm-dialog.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
+import { HistoryList } from '../components/history-list.tsx'
 import { LineageGraphView } from '../components/lineage-graph.tsx'
 import { OffsetsEditor } from '../components/offsets-editor.tsx'
 import { PipelineCharts } from '../components/pipeline-charts.tsx'
@@ -116,17 +116,7 @@ export function PipelineDetailPage ({ name }: { name: string }) {
 
       <h2>History</h2>
       <ErrorBanner error={history.error} />
-      {(history.data ?? []).length === 0 ? <p className="empty">No recorded changes.</p> : (
-        <ol className="history">
-          {(history.data ?? []).map(h => (
-            <li key={h.id} data-history-action={h.action}>
-              <div><time dateTime={h.at}>{new Date(h.at).toLocaleString()}</time> · <strong>{h.action}</strong> · {h.user ?? <span className="muted">unknown user</span>}</div>
-              {h.detail && Object.keys(h.detail).length > 0 && <div className="muted small mono">{JSON.stringify(h.detail)}</div>}
-              <ConfigDiffView diff={h.diff} />
-            </li>
-          ))}
-        </ol>
-      )}
+      {history.data !== undefined && <HistoryList entries={history.data} />}
 
       <ConfirmDialog open={confirmDelete} title={`Delete ${name}?`} confirmLabel="Delete pipeline" danger onConfirm={() => { void remove() }} onCancel={() => setConfirmDelete(false)}>
         <p>The connector and its tasks are removed from the worker. Its history is kept.</p>
