@@ -1,5 +1,6 @@
-// The embedded broker: loads config, opens the topic registry and producer ids, starts the
-// TCP server and the maintenance scheduler. `startBroker` is the only way to get one.
+// The embedded broker: loads config, opens the topic registry, producer ids and the group and
+// transaction coordinators, starts the TCP server and the maintenance scheduler.
+// `startBroker` is the only way to get one.
 
 import { resolve } from 'node:path'
 import pino from 'pino'
@@ -32,20 +33,6 @@ export interface StartBrokerOptions {
   logger?: Logger
   /** The partition log implementation (default: log/). */
   openLog?: OpenPartitionLog
-}
-
-/** Something the broker owns and closes on shutdown (the coordinator's groups/transactions). */
-export interface BrokerComponent {
-  close(): Promise<void>
-}
-
-/**
- * What Produce asks the transaction coordinator (issue 3). Until it is wired, transactional
- * batches are appended without the AddPartitionsToTxn check.
- */
-export interface TransactionsView extends BrokerComponent {
-  /** True when producerId/epoch has an ongoing transaction that includes topic/partition. */
-  isPartitionInTransaction(producerId: number, producerEpoch: number, topic: string, partition: number): boolean
 }
 
 export class Broker {

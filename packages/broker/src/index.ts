@@ -1,5 +1,5 @@
 export { Broker, startBroker } from './broker.ts'
-export type { BrokerComponent, StartBrokerOptions, TransactionsView } from './broker.ts'
+export type { StartBrokerOptions } from './broker.ts'
 export type { ApiHandler, RequestContext } from './handler.ts'
 export { BrokerError } from './broker-error.ts'
 export { BrokerConfigError, loadBrokerConfig } from './config/broker-config.ts'
