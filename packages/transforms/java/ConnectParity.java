@@ -2,7 +2,7 @@
 // from stdin, one JSON object per line, and prints what Kafka produced, one JSON object per line.
 // Used by src/kafka-parity.test.ts to compare Tributary's output with Kafka's byte for byte.
 //
-// Case:   {"config": {transforms/predicates props}, "converter": {JsonConverter props},
+// Case:   {"config": {transforms/predicates props}, "converter": {JsonConverter props}, "source": bool,
 //          "topic", "partition", "offset", "timestamp", "key": envelope|null, "value": envelope|null,
 //          "headers": [[name, text], ...]}
 // Result: {"topic", "key", "value", "headers": [[name, text], ...]} | {"dropped": true} | {"error": "Class: message"}
@@ -15,7 +15,9 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
@@ -100,8 +102,11 @@ public class ConnectParity {
                 headers.add(name, hv);
             }
         }
-        SinkRecord record = new SinkRecord(topic, c.get("partition").asInt(), key.schema(), key.value(), value.schema(), value.value(),
-            c.get("offset").asLong(), c.get("timestamp").isNull() ? null : c.get("timestamp").asLong(), TimestampType.CREATE_TIME, headers);
+        Long timestamp = c.get("timestamp").isNull() ? null : c.get("timestamp").asLong();
+        ConnectRecord record = c.path("source").asBoolean(false)
+            ? new SourceRecord(Map.of("file", "f"), Map.of("position", 1L), topic, c.get("partition").asInt(), key.schema(), key.value(), value.schema(), value.value(), timestamp, headers)
+            : new SinkRecord(topic, c.get("partition").asInt(), key.schema(), key.value(), value.schema(), value.value(),
+                c.get("offset").asLong(), timestamp, TimestampType.CREATE_TIME, headers);
 
         Map<String, String> config = strings(c.get("config"));
         Map<String, Predicate> predicates = new HashMap<>();
@@ -119,7 +124,7 @@ public class ConnectParity {
             boolean negate = Boolean.parseBoolean(props.remove("negate"));
             t.configure(props);
             if (predicate != null && predicates.get(predicate).test(record) == negate) continue;
-            record = (SinkRecord) t.apply(record);
+            record = (ConnectRecord) t.apply(record);
             if (record == null) {
                 out.put("dropped", true);
                 return;

@@ -10,6 +10,8 @@ export interface ParityCase {
   timestamp?: number | null
   key?: string | null
   value?: string | null
+  /** A SourceRecord instead of a SinkRecord. */
+  source?: boolean
   /** Header name and SimpleHeaderConverter text. */
   headers?: Array<[string, string]>
   config: Record<string, string>
@@ -187,7 +189,17 @@ const defaultsCases: ParityCase[] = [
   { name: 'defaults: converter keep nulls', ...base, value: env(defaultsSchema, { id: 1, inner: null, ts: null, amount: null, m: null }), config: {}, converter: { 'replace.null.with.default': 'false' } },
 ]
 
+const sourceCases: ParityCase[] = [
+  { name: 'source: InsertField offset needs a sink record', ...base, source: true, config: one('InsertField$Value', { 'offset.field': 'o' }) },
+  { name: 'source: InsertField schemaless offset', ...baseless, source: true, config: one('InsertField$Value', { 'offset.field': 'o' }) },
+  { name: 'source: InsertField topic/partition/timestamp', ...base, source: true, config: one('InsertField$Value', { 'topic.field': 't', 'partition.field': 'p', 'timestamp.field': 'ts' }) },
+  { name: 'source: routers', ...base, source: true, topic: 'db.orders', config: { ...one('RegexRouter', { regex: 'db\\.(.*)', replacement: '$1' }), transforms: 'x,y', 'transforms.y.type': `${T}TimestampRouter` } },
+  { name: 'source: TimestampRouter without timestamp', ...base, value: env(point, { x: 1, label: null }), source: true, timestamp: null, config: one('TimestampRouter') },
+  { name: 'source: ValueToKey', ...base, source: true, config: one('ValueToKey', { fields: 'id' }) },
+]
+
 export const parityCases: ParityCase[] = [
+  ...sourceCases,
   ...defaultsCases,
   ...converterCases,
   ...errorCases,

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SinkRecord, ConnectHeaders } from '@tributary/connect-api'
+import { SinkRecord, SourceRecord, ConnectHeaders } from '@tributary/connect-api'
+import type { ConnectRecord } from '@tributary/connect-api'
 import type { Transformation, Predicate } from '@tributary/connect-api'
 import { JsonConverter, SimpleHeaderConverter } from '@tributary/converters'
 import { ensurePeerArtifacts, skipUnless } from '@tributary/testkit'
@@ -41,10 +42,13 @@ function runOurs(c: ParityCase): Outcome {
       const h = headerConverter.toConnectHeader(c.topic, name, bytes(text))
       headers.add(name, h.value, h.schema)
     }
-    let record: SinkRecord | null = new SinkRecord({
-      topic: c.topic, kafkaPartition: c.partition ?? 0, kafkaOffset: c.offset ?? 7, timestamp: c.timestamp === undefined ? 1_705_314_600_000 : c.timestamp,
-      timestampType: 'CreateTime', keySchema: key.schema, key: key.value, valueSchema: value.schema, value: value.value, headers,
-    })
+    const common = {
+      topic: c.topic, kafkaPartition: c.partition ?? 0, timestamp: c.timestamp === undefined ? 1_705_314_600_000 : c.timestamp,
+      keySchema: key.schema, key: key.value, valueSchema: value.schema, value: value.value, headers,
+    }
+    let record: ConnectRecord | null = c.source
+      ? new SourceRecord({ ...common, sourcePartition: { file: 'f' }, sourceOffset: { position: 1 } })
+      : new SinkRecord({ ...common, kafkaOffset: c.offset ?? 7, timestampType: 'CreateTime' })
     const config = c.config
     const list = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean)
     const own = (prefix: string): Record<string, string> =>
@@ -69,7 +73,7 @@ function runOurs(c: ParityCase): Outcome {
       const t: Transformation = d.create()
       t.configure(props)
       if (predicate !== undefined && predicates.get(predicate)!.test(record) === (negate === 'true')) continue
-      record = t.apply(record) as SinkRecord | null
+      record = t.apply(record) as ConnectRecord | null
       if (record === null) return { dropped: true }
     }
     const text = (b: Uint8Array | null): string | null => (b === null ? null : Buffer.from(b).toString('utf8'))
@@ -112,7 +116,7 @@ async function runKafka(cases: readonly ParityCase[]): Promise<Outcome[]> {
     const done = new Promise<number | null>((resolve) => child.on('exit', resolve))
     const line = (c: ParityCase): string => JSON.stringify({
       topic: c.topic, partition: c.partition ?? 0, offset: c.offset ?? 7, timestamp: c.timestamp === undefined ? 1_705_314_600_000 : c.timestamp,
-      key: c.key ?? null, value: c.value ?? null, headers: c.headers ?? [], config: c.config, converter: c.converter ?? {},
+      key: c.key ?? null, value: c.value ?? null, headers: c.headers ?? [], config: c.config, converter: c.converter ?? {}, source: c.source ?? false,
     })
     child.stdin.end(cases.map(line).join('\n') + '\n')
     const code = await done
