@@ -187,6 +187,24 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     assert.deepEqual(history[1].detail, { ticket: 'ADS-3' })
   })
 
+  await t.test('lag status: a paused sink with growing lag is STOP, back to OK once resumed and caught up', async () => {
+    assert.equal((await call('POST', '/api/pipelines/snk/actions/pause')).status, 202)
+    await eventually('snk PAUSED', async () => (await call('GET', '/connectors/snk/status')).body.tasks.every((t: { state: string }) => t.state === 'PAUSED'))
+    await appendFile(input, 'more 1\nmore 2\nmore 3\n')
+    const stopped = await eventually('lag status STOP', async () => {
+      const { body } = await call('GET', '/api/pipelines/snk')
+      return body.lagStatus === 'STOP' ? body : undefined
+    })
+    assert.ok(stopped.lag > 0)
+    const metrics = await (await fetch(worker.url + '/metrics')).text()
+    assert.match(metrics, /tributary_consumer_lag_status\{connector="snk",group="connect-snk",status="STOP"\} 4/)
+    assert.equal((await call('POST', '/api/pipelines/snk/actions/resume')).status, 202)
+    await eventually('lag status OK with zero lag', async () => {
+      const { body } = await call('GET', '/api/pipelines/snk')
+      return body.lagStatus === 'OK' && body.lag === 0
+    })
+  })
+
   await t.test('stop, alter offsets, selection actions, delete', async () => {
     assert.equal((await call('POST', '/api/pipelines/src/actions/stop')).status, 202)
     await eventually('src STOPPED', async () => (await call('GET', '/connectors/src/status')).body.connector.state === 'STOPPED')
