@@ -75,3 +75,36 @@ test('conversion failure: DLQ with context headers under tolerance=all, task FAI
   assert.equal(failed.connector.state, 'RUNNING')
   assert.equal(captured.get('strict'), undefined)
 })
+
+test('KIP-610: a sink task reports an errant record; the DLQ gets the original bytes', async (t) => {
+  const kafka = await startTestKafka(t)
+  if (kafka === null) return
+  t.after(() => kafka.stop())
+  const w = await startTestWorker(kafka.bootstrap, { plugins: testPlugins, props: { 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' } })
+  t.after(() => w.stop())
+  const producer = new Producer({ clientId: 'errant-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, autocreateTopics: true })
+  t.after(() => producer.close())
+  await producer.send({ messages: ['ok-1', 'bad', 'ok-2'].map((v) => ({ topic: 'errant-in', partition: 0, value: Buffer.from(v) })) })
+  const created = await w.http('POST', '/connectors', {
+    name: 'errant',
+    config: {
+      'connector.class': 'test.ErrantSinkConnector',
+      topics: 'errant-in',
+      'errors.deadletterqueue.topic.name': 'errant-dlq',
+      'errors.deadletterqueue.topic.replication.factor': '1',
+      'errors.deadletterqueue.context.headers.enable': 'true',
+    },
+  })
+  assert.equal(created.status, 201)
+  await eventually(() => (captured.get('errant')?.length ?? 0) >= 2, 30000, 'good records')
+  const consumer = new Consumer({ groupId: 'errant-reader', clientId: 'errant-reader', bootstrapBrokers: [kafka.bootstrap], autocommit: false })
+  t.after(() => consumer.close(true))
+  const stream = await consumer.consume({ topics: ['errant-dlq'], mode: 'earliest' })
+  const dlq = await new Promise<{ value?: Buffer, headers: Map<Buffer, Buffer> }>((resolve) => stream.once('data', resolve))
+  await stream.close()
+  assert.equal(dlq.value?.toString(), 'bad')
+  const h = new Map([...dlq.headers].map(([k, v]) => [k.toString(), v.toString()]))
+  assert.equal(h.get('__connect.errors.stage'), 'TASK_PUT')
+  assert.equal(h.get('__connect.errors.offset'), '1')
+  assert.equal(h.get('__connect.errors.exception.message'), 'rejected by the sink')
+})

@@ -54,6 +54,21 @@ class CapturingSinkConnector extends SinkConnector {
   stop (): void {}
 }
 
+/** Reports every record whose value is the string "bad" through the errant record reporter (KIP-610). */
+class ErrantSinkTask extends CapturingSinkTask {
+  override async put (records: SinkRecord[]): Promise<void> {
+    const good: SinkRecord[] = []
+    for (const r of records) {
+      if (r.value === 'bad') await this.context.errantRecordReporter?.report(r, new ConnectError('rejected by the sink'))
+      else good.push(r)
+    }
+    super.put(good)
+  }
+}
+class ErrantSinkConnector extends CapturingSinkConnector {
+  override taskClass (): TaskClass<SinkTask> { return ErrantSinkTask }
+}
+
 class ThrowingStartConnector extends ScriptedSourceConnector {
   override start (): void { throw new ConnectError('This connector always fails in start()') }
 }
@@ -71,6 +86,7 @@ const d = (className: string, type: 'source' | 'sink', create: () => Connector, 
 export const testPlugins: PluginDescriptor[] = [
   d('test.ScriptedSourceConnector', 'source', () => new ScriptedSourceConnector()),
   d('test.CapturingSinkConnector', 'sink', () => new CapturingSinkConnector(), () => new ConfigDef()),
+  d('test.ErrantSinkConnector', 'sink', () => new ErrantSinkConnector(), () => new ConfigDef()),
   d('test.ThrowingStartConnector', 'source', () => new ThrowingStartConnector()),
   d('test.ThrowingTaskConnector', 'source', () => new ThrowingTaskConnector()),
 ]

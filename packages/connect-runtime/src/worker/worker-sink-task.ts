@@ -5,7 +5,7 @@ import { RetriableError, type SinkRecord, type SinkTask, type TopicPartition, ty
 import type { Message, MessagesStream } from '@platformatic/kafka'
 import { SKIPPED, type RetryWithToleranceOperator } from '../errors/retry-with-tolerance.ts'
 import { Stages } from '../errors/stages.ts'
-import type { ErrorReporter } from '../errors/stages.ts'
+import type { ConsumedRecord, ErrorReporter } from '../errors/stages.ts'
 import type { ByteConsumer } from '../kafka/kafka-clients.ts'
 import type { ConnectMetrics } from '../metrics/connect-metrics.ts'
 import type { ConverterSet } from '../plugins/plugin-factory.ts'
@@ -41,6 +41,8 @@ export class WorkerSinkTask extends WorkerTask {
   readonly #committed = new Map<string, number>()
   readonly #seenTopics = new Set<string>()
   #assignment: TopicPartition[] = []
+  /** The batch being delivered, by topic/partition/offset: what an errant-record report sends to the DLQ. */
+  readonly #inFlight = new Map<string, ConsumedRecord>()
   #commitRequested = false
   #retryAfterMs = 1000
   readonly #labels: { connector: string, task: string }
@@ -64,7 +66,9 @@ export class WorkerSinkTask extends WorkerTask {
                 stage: Stages.TASK_PUT,
                 executingClass: this.#taskClass(),
                 error,
-                consumed: { topic: record.originalTopic, partition: record.originalKafkaPartition, offset: record.originalKafkaOffset, timestamp: record.timestamp, key: null, value: null, headers: [] },
+                // The raw consumed record when it is from the batch being put (the DLQ gets the original bytes).
+                consumed: this.#inFlight.get(`${record.originalTopic}\u0000${record.originalKafkaPartition}\u0000${record.originalKafkaOffset}`) ??
+                  { topic: record.originalTopic, partition: record.originalKafkaPartition, offset: record.originalKafkaOffset, timestamp: record.timestamp, key: null, value: null, headers: [] },
               })
             }
           },
@@ -144,8 +148,11 @@ export class WorkerSinkTask extends WorkerTask {
     const { converters, chain, retry, metrics } = this.#o
     metrics.sinkRecordRead.inc(this.#labels, batch.length)
     const records: SinkRecord[] = []
+    const reportable = this.#o.reporters.length > 0
+    this.#inFlight.clear()
     for (const m of batch) {
       const consumed = consumedOf(m)
+      if (reportable) this.#inFlight.set(`${m.topic}\u0000${m.partition}\u0000${consumed.offset}`, consumed)
       let rec = messageToSinkRecord(consumed, converters, retry)
       if (rec instanceof Promise) rec = await rec
       if (rec !== SKIPPED) {
