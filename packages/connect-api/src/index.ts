@@ -43,7 +43,7 @@ export {
 export { Connector, SourceConnector, SinkConnector, ExactlyOnceSupport, ConnectorTransactionBoundaries } from './connector/connector.ts'
 export type { ConnectorContext, TaskClass, SourceOffsetsToAlter, SinkOffsetsToAlter } from './connector/connector.ts'
 export { SourceTask } from './connector/source-task.ts'
-export type { SourceTaskContext, OffsetStorageReader, RecordMetadata } from './connector/source-task.ts'
+export type { SourceTaskContext, OffsetStorageReader, RecordMetadata, TransactionContext } from './connector/source-task.ts'
 export { SinkTask } from './connector/sink-task.ts'
 export type { SinkTaskContext, TopicPartition, TopicPartitionOffset, ErrantRecordReporter } from './connector/sink-task.ts'
 

@@ -11,9 +11,19 @@ export interface OffsetStorageReader {
   offsets(partitions: readonly SourcePartition[]): Promise<Array<{ partition: SourcePartition; offset: SourceOffset }>>
 }
 
+/** KIP-618: a connector that defines its own transaction boundaries (transaction.boundary=connector). */
+export interface TransactionContext {
+  /** Commit the transaction after the next batch of records from poll(), or after `record`. */
+  commitTransaction(record?: SourceRecord): void
+  /** Abort the transaction after the next batch of records from poll(), or after `record`. */
+  abortTransaction(record?: SourceRecord): void
+}
+
 export interface SourceTaskContext {
   configs(): ConfigProps
   readonly offsetStorageReader: OffsetStorageReader
+  /** Present only with exactly-once support and transaction.boundary=connector. */
+  readonly transactionContext?: TransactionContext | null
 }
 
 /** Where an acked record landed (Kafka's RecordMetadata), null when a transform dropped it. */
