@@ -7,6 +7,7 @@ import { Admin } from '@platformatic/kafka'
 import { ErrorCode } from '@tributary/protocol'
 import kafkajs from 'kafkajs'
 import { RawClient } from '../testing/raw-client.ts'
+import { clientBatch } from '../testing/record-batch.ts'
 import { startTestBroker } from '../testing/test-broker.ts'
 import type { TestBroker } from '../testing/test-broker.ts'
 
@@ -180,4 +181,21 @@ test('OffsetForLeaderEpoch, DescribeCluster endpoint types, manual assignments, 
 
   const beyond = await raw.request(21, 2, { topics: [{ name: 'epochs', partitions: [{ partitionIndex: 0, offset: 5 }, { partitionIndex: 3, offset: 0 }] }], timeoutMs: 1000 })
   assert.deepEqual(beyond.topics[0].partitions.map((p: any) => p.errorCode), [ErrorCode.OFFSET_OUT_OF_RANGE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION])
+})
+
+test('DescribeLogDirs reports the data dir and partition sizes (@platformatic/kafka and raw)', async () => {
+  await raw.request(19, 7, createTopicsBody('sized-dir'))
+  await raw.request(0, 9, { transactionalId: null, acks: -1, timeoutMs: 1000, topicData: [{ name: 'sized-dir', partitionData: [{ index: 0, records: clientBatch([{ key: 'k', value: 'x'.repeat(500) }]) }] }] })
+  const res = await raw.request(35, 4, { topics: [{ topic: 'sized-dir', partitions: [0, 9] }, { topic: 'missing', partitions: [0] }] })
+  assert.equal(res.results[0].logDir, tb.dataDir)
+  assert.deepEqual(res.results[0].topics.map((t: any) => [t.name, t.partitions.map((p: any) => p.partitionIndex)]), [['sized-dir', [0]]])
+  assert.ok(Number(res.results[0].topics[0].partitions[0].partitionSize) > 500)
+  assert.ok(Number(res.results[0].totalBytes) > 0 && Number(res.results[0].usableBytes) > 0)
+  const admin = new Admin({ clientId: 'plt-logdirs', bootstrapBrokers: [tb.bootstrap] })
+  try {
+    const dirs = await admin.describeLogDirs({ topics: [{ name: 'sized-dir', partitions: [0] }] } as any)
+    assert.equal(JSON.stringify(dirs, (_, v) => (typeof v === 'bigint' ? Number(v) : v)).includes(tb.dataDir), true)
+  } finally {
+    await admin.close()
+  }
 })

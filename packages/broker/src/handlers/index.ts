@@ -13,6 +13,7 @@ import { deleteTopicsHandler } from './20-delete-topics.ts'
 import { deleteRecordsHandler } from './21-delete-records.ts'
 import { initProducerIdHandler } from './22-init-producer-id.ts'
 import { offsetForLeaderEpochHandler } from './23-offset-for-leader-epoch.ts'
+import { describeLogDirsHandler } from './35-describe-log-dirs.ts'
 import { describeConfigsHandler } from './32-describe-configs.ts'
 import { alterConfigsHandler } from './33-alter-configs.ts'
 import { createPartitionsHandler } from './37-create-partitions.ts'
@@ -45,6 +46,7 @@ export const handlers: ApiHandler[] = [
   deleteRecordsHandler,
   initProducerIdHandler,
   offsetForLeaderEpochHandler,
+  describeLogDirsHandler,
   describeConfigsHandler,
   alterConfigsHandler,
   createPartitionsHandler,
