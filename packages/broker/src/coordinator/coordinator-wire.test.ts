@@ -127,6 +127,8 @@ describe('coordinator on the wire', () => {
     assert.equal(described.groups[0].groupState, 'Stable')
     const empty = await client.request(JOIN, 5, joinBody(''))
     assert.equal(empty.errorCode, ErrorCode.INVALID_GROUP_ID)
+    const tooShort = await client.request(JOIN, 5, { ...joinBody('short-session'), sessionTimeoutMs: 10 })
+    assert.equal(tooShort.errorCode, ErrorCode.INVALID_SESSION_TIMEOUT, 'below group.min.session.timeout.ms')
   })
 
   it('lists, describes and deletes groups; refuses to delete offsets of subscribed topics', async () => {
