@@ -126,6 +126,10 @@ export interface JavaGroupMember {
   readonly records: ConsumedRecord[]
   /** Partitions currently assigned, from the member's rebalance listener. */
   assignment (): number[]
+  /** When each of `records` arrived (Date.now()), index for index. */
+  readonly receivedAt: number[]
+  /** When this member saw a rebalance (assignment or revocation). */
+  readonly rebalancedAt: number[]
   /** The member's closing line, once it has ended. */
   summary (): JavaConsumeSummary | undefined
   /** SIGTERM: the member commits, closes and leaves the group. */
@@ -178,13 +182,20 @@ export function javaClient (bootstrap: string, options: { jvm?: readonly string[
       const events: JavaMemberEvent[] = []
       const records: ConsumedRecord[] = []
       const assigned = new Set<number>()
+      const receivedAt: number[] = []
+      const rebalancedAt: number[] = []
       const lines = createInterface({ input: managed.child.stdout! })
       lines.on('line', (line) => {
         if (!line.startsWith('{')) return
         const event = JSON.parse(line) as JavaMemberEvent
         events.push(event)
-        if ('partition' in event) records.push(event)
-        else if ('event' in event && event.event === 'assigned') for (const partition of event.partitions) assigned.add(partition)
+        if ('partition' in event) {
+          records.push(event)
+          receivedAt.push(Date.now())
+          return
+        }
+        if ('event' in event && event.event !== 'committed') rebalancedAt.push(Date.now())
+        if ('event' in event && event.event === 'assigned') for (const partition of event.partitions) assigned.add(partition)
         else if ('event' in event && event.event === 'revoked') for (const partition of event.partitions) assigned.delete(partition)
       })
       const closed = new Promise<void>((resolve) => lines.on('close', resolve))
@@ -193,6 +204,8 @@ export function javaClient (bootstrap: string, options: { jvm?: readonly string[
         events,
         records,
         assignment: () => [...assigned].sort((x, y) => x - y),
+        receivedAt,
+        rebalancedAt,
         summary: () => events.find((event): event is JavaConsumeSummary => 'consumed' in event),
         async leave () { await managed.stop(30_000); await closed },
         async kill () { await managed.kill(); await closed },

@@ -30,6 +30,10 @@ export interface KcatGroupMember {
   readonly rebalances: string[]
   /** Partitions currently assigned, from kcat's rebalance lines. */
   assignment (): number[]
+  /** When each of `records` arrived (Date.now()), index for index. */
+  readonly receivedAt: number[]
+  /** When this member saw a rebalance (assignment or revocation). */
+  readonly rebalancedAt: number[]
   /** SIGTERM: kcat closes its consumer, committing and leaving the group. */
   leave (): Promise<void>
   /** SIGKILL: gone without a word; the group notices by session timeout. */
@@ -116,21 +120,30 @@ export function kcat (bootstrap: string): Kcat {
       const managed = startManagedProcess('kcat', args, { stdio: ['ignore', 'pipe', 'pipe'] })
       const records: ConsumedRecord[] = []
       const rebalances: string[] = []
+      const receivedAt: number[] = []
+      const rebalancedAt: number[] = []
       let assigned: number[] = []
       createInterface({ input: managed.child.stderr! }).on('line', (line) => {
         if (!line.includes('rebalanced')) return
         rebalances.push(line)
+        rebalancedAt.push(Date.now())
         // "% Group g rebalanced (memberid …): assigned: t [0], t [3]" or "…: revoked: …"
         const at = line.indexOf('assigned:')
         assigned = at < 0 ? [] : [...line.slice(at).matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]))
       })
       const lines = createInterface({ input: managed.child.stdout! })
-      lines.on('line', (line) => { if (line.startsWith('{')) records.push(parseKcatRecord(line)) })
+      lines.on('line', (line) => {
+        if (!line.startsWith('{')) return
+        records.push(parseKcatRecord(line))
+        receivedAt.push(Date.now())
+      })
       const closed = new Promise<void>((resolve) => lines.on('close', resolve))
       return {
         process: managed,
         records,
         rebalances,
+        receivedAt,
+        rebalancedAt,
         assignment: () => assigned,
         async leave () { await managed.stop(30_000); await closed },
         async kill () { await managed.kill(); await closed },
