@@ -60,6 +60,7 @@ export class PipelineMonitor {
   #seen = new Set<string>()
   #busy = new Map<string, number>()
   #timer: NodeJS.Timeout | undefined
+  #started = false
   #running: Promise<void> | undefined
   #lastTick = 0
 
@@ -81,16 +82,18 @@ export class PipelineMonitor {
   get lastTick (): number { return this.#lastTick }
 
   start (): void {
-    if (this.#timer !== undefined) return
-    const loop = (): void => {
-      this.#timer = setTimeout(() => { void this.tick().finally(() => { if (this.#timer !== undefined) loop() }) }, this.#o.intervalMs)
+    if (this.#started) return
+    this.#started = true
+    const next = (): void => {
+      if (!this.#started) return
+      this.#timer = setTimeout(() => { void this.tick().finally(next) }, this.#o.intervalMs)
       this.#timer.unref()
     }
-    this.#timer = setTimeout(() => {}, 0)
-    void this.tick().finally(loop)
+    void this.tick().finally(next)
   }
 
   async stop (): Promise<void> {
+    this.#started = false
     clearTimeout(this.#timer)
     this.#timer = undefined
     await this.#running
