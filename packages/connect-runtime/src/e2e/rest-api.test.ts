@@ -58,6 +58,8 @@ test('Connect REST API parity', async (t) => {
     assert.match(nul.body.message, /Null value can not be supplied as the configuration value\./)
     const mismatch = await w.http('PUT', '/connectors/a/config', { name: 'b', 'connector.class': 'FileStreamSource', topic: 't' })
     assert.deepEqual(mismatch.body, { error_code: 400, message: "Connector name configuration (b) doesn't match connector name in the URL (a)" })
+    const creation = await w.http('POST', '/connectors', { name: 'tc', config: { 'connector.class': 'FileStreamSource', topic: 't', 'topic.creation.default.partitions': '0' } })
+    assert.equal(creation.body.message, 'Connector configuration is invalid and contains the following 2 error(s):\nMissing required configuration "topic.creation.default.replication.factor" which has no default value.\nInvalid value 0 for configuration topic.creation.default.partitions: Number of partitions must be positive, or -1 to use the broker\'s default\nYou can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`')
     const sinkTopics = await w.http('POST', '/connectors', { name: 's', config: { 'connector.class': 'FileStreamSink' } })
     assert.equal(sinkTopics.status, 400)
     assert.match(sinkTopics.body.message, /contains the following 2 error\(s\):\nMust configure one of topics or topics.regex\nMust configure one of topics or topics.regex\n/)
@@ -77,6 +79,8 @@ test('Connect REST API parity', async (t) => {
       return r.body.one?.status?.tasks?.[0]?.state === 'RUNNING' ? r.body : null
     })
     assert.equal(expanded.one.info.type, 'source')
+    assert.deepEqual((await w.http('GET', '/connectors?expand=bogus')).body.one, {})
+    assert.deepEqual((await w.http('GET', '/connectors/')).body, ['one'])
     assert.equal(expanded.one.status.connector.state, 'RUNNING')
     const patched = await w.http('PATCH', '/connectors/one/config', { 'batch.size': '10', 'tasks.max': null })
     assert.equal(patched.status, 200)

@@ -79,6 +79,17 @@ export async function validateConnectorConfig (registry: PluginRegistry, transfo
     if (cls !== undefined && cls.trim() !== '' && registry.find(kind, cls) === undefined) err(key, `Invalid value ${cls} for configuration ${key}: Class ${cls} could not be found.`)
   }
 
+  // KIP-158: once any topic.creation.* key is given, the default group needs its two sizes.
+  if (!isSink && Object.keys(props).some((k) => k.startsWith('topic.creation.') && k !== 'topic.creation.groups')) {
+    for (const k of ['topic.creation.default.replication.factor', 'topic.creation.default.partitions']) {
+      const v = props[k]
+      if (v === undefined) err(k, `Missing required configuration "${k}" which has no default value.`)
+      else if (!/^-?\d+$/.test(v.trim()) || (Number(v) < 1 && Number(v) !== -1)) {
+        err(k, `Invalid value ${v} for configuration ${k}: ${k.endsWith('partitions') ? 'Number of partitions must be positive, or -1 to use the broker\'s default' : 'Replication factor must be positive and not larger than the number of brokers in the Kafka cluster, or -1 to use the broker\'s default'}`)
+      }
+    }
+  }
+
   if (isSink) {
     const topics = list(props.topics)
     const regex = (props['topics.regex'] ?? '').trim()

@@ -40,7 +40,8 @@ export async function createRestServer (opts: RestServerOptions): Promise<Fastif
   // Request lines are not logged (Kafka logs them at DEBUG); errors are.
   const restLog = opts.log.child({ logger: 'org.apache.kafka.connect.runtime.rest.RestServer' })
   if (restLog.levelVal < 40) restLog.level = 'warn'
-  const app = Fastify({ loggerInstance: restLog as FastifyBaseLogger, bodyLimit: 64 * 1024 * 1024 })
+  // Jersey matches a path with or without a trailing slash.
+  const app = Fastify({ loggerInstance: restLog as FastifyBaseLogger, bodyLimit: 64 * 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } })
 
   // Only JSON is accepted (Jersey answers 415 to anything else); parse failures are 500s as in Kafka.
   app.removeAllContentTypeParsers()

@@ -17,7 +17,8 @@ export async function connectorsRoutes (app: FastifyInstance, opts: { herder: He
     const names = herder.connectors()
     const wantStatus = expand.includes('status')
     const wantInfo = expand.includes('info')
-    if (!wantStatus && !wantInfo) return names
+    // Without ?expand the answer is the list; with any expand (even unknown values) it is the map.
+    if (expand.length === 0) return names
     const out: Record<string, Record<string, unknown>> = {}
     for (const name of names) {
       try {
