@@ -1,0 +1,31 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SchemaBuilder, SinkRecord, Struct } from '@tributary/connect-api'
+import { FileStreamSinkConnector } from './file-stream-sink-connector.ts'
+import { FileStreamSinkTask } from './file-stream-sink-task.ts'
+import { javaString } from './java-string.ts'
+
+test('appends one line per record, values printed as Java would', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'fsink-'))
+  const file = join(dir, 'out.txt')
+  await writeFile(file, 'existing\n')
+  const t = new FileStreamSinkTask()
+  await t.start({ file })
+  const schema = SchemaBuilder.struct().field('model_id', SchemaBuilder.int32().build()).field('model_name', SchemaBuilder.string().build()).build()
+  const rec = (value: unknown, offset: number): SinkRecord => new SinkRecord({ topic: 't', kafkaPartition: 0, kafkaOffset: offset, value })
+  await t.put([rec('plain', 0), rec(new Struct(schema).put('model_id', 1).put('model_name', 'The Blonde'), 1), rec(null, 2), rec({ a: 1, b: [1, 2] }, 3)])
+  await t.flush([])
+  await t.stop()
+  assert.equal(await readFile(file, 'utf8'), 'existing\nplain\nStruct{model_id=1,model_name=The Blonde}\nnull\n{a=1, b=[1, 2]}\n')
+})
+
+test('javaString and the connector task configs', () => {
+  assert.equal(javaString(new Map([['k', 'v'], ['n', null]])), '{k=v, n=null}')
+  assert.equal(javaString(true), 'true')
+  const c = new FileStreamSinkConnector()
+  c.start({ file: '/out', topics: 't' })
+  assert.deepEqual(c.taskConfigs(2), [{ file: '/out' }, { file: '/out' }])
+})
