@@ -18,9 +18,11 @@ import type { CoordinatorLog, CoordinatorRecord } from '../store/coordinator-log
 import { ClassicGroup } from './classic-group.ts'
 import { CommittedOffsets } from './committed-offsets.ts'
 import type { TopicPartitionOffset } from './committed-offsets.ts'
+import { decodeGroup, encodeGroup, fromTuple, toTuple } from './group-records.ts'
+import type { OffsetTuple } from './group-records.ts'
 import { subscribedTopics } from './consumer-subscription.ts'
 import { GroupState } from './group-types.ts'
-import type { GroupDescription, JoinRequest, JoinResult, MemberIdentity, PersistedGroup, SyncRequest, SyncResult } from './group-types.ts'
+import type { GroupDescription, JoinRequest, JoinResult, MemberIdentity, SyncRequest, SyncResult } from './group-types.ts'
 
 export interface OffsetCommitPartitionInput {
   partitionIndex: number
@@ -61,8 +63,6 @@ export interface GroupCoordinatorOptions {
   host: CoordinatorHost
   store: CoordinatorLog
 }
-
-type OffsetTuple = [string, number, number, number, string, number]
 
 export class GroupCoordinator {
   readonly #clock: Clock
@@ -381,45 +381,4 @@ function noOffset (partitionIndex: number, errorCode: number): FetchedOffset {
 
 function allPartitions (topics: OffsetCommitInput['topics'], errorCode: number): PartitionErrors[] {
   return topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) }))
-}
-
-function toTuple (o: TopicPartitionOffset): OffsetTuple {
-  return [o.topic, o.partition, o.offset, o.leaderEpoch, o.metadata, o.commitTimestamp]
-}
-
-function fromTuple ([topic, partition, offset, leaderEpoch, metadata, commitTimestamp]: OffsetTuple): TopicPartitionOffset {
-  return { topic, partition, offset, leaderEpoch, metadata, commitTimestamp }
-}
-
-function encodeGroup (group: PersistedGroup): CoordinatorRecord {
-  return {
-    t: 'group',
-    g: group.groupId,
-    protocolType: group.protocolType,
-    protocolName: group.protocolName,
-    generationId: group.generationId,
-    leaderId: group.leaderId,
-    members: group.members.map((m) => ({
-      ...m,
-      protocols: m.protocols.map((p) => ({ name: p.name, metadata: p.metadata.toString('base64') })),
-      assignment: m.assignment.toString('base64'),
-    })),
-  }
-}
-
-function decodeGroup (record: CoordinatorRecord): PersistedGroup {
-  type StoredMember = Omit<PersistedGroup['members'][number], 'protocols' | 'assignment'> & { protocols: Array<{ name: string; metadata: string }>; assignment: string }
-  const members = record.members as StoredMember[]
-  return {
-    groupId: record.g as string,
-    protocolType: record.protocolType as string | null,
-    protocolName: record.protocolName as string | null,
-    generationId: record.generationId as number,
-    leaderId: record.leaderId as string | null,
-    members: members.map((m) => ({
-      ...m,
-      protocols: m.protocols.map((p) => ({ name: p.name, metadata: Buffer.from(p.metadata, 'base64') })),
-      assignment: Buffer.from(m.assignment, 'base64'),
-    })),
-  }
 }
