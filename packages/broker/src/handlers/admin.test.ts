@@ -114,6 +114,7 @@ test('CreateTopics error codes (raw)', async () => {
     [createTopicsBody('unknowncfg', { configs: [{ name: 'no.such', value: '1' }] }), ErrorCode.INVALID_CONFIG],
     [createTopicsBody('d_u_p'), 0],
     [createTopicsBody('d.u.p'), ErrorCode.INVALID_TOPIC_EXCEPTION],
+    [createTopicsBody('__consumer_offsets'), ErrorCode.INVALID_TOPIC_EXCEPTION],
   ]
   for (const [body, code] of cases) {
     const res = await raw.request(19, 7, body)

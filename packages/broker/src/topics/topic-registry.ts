@@ -90,6 +90,8 @@ export class TopicRegistry {
     const c = this.#options.config
     const problem = topicNameProblem(name)
     if (problem !== undefined) throw new BrokerError(ErrorCode.INVALID_TOPIC_EXCEPTION, problem)
+    // Groups and transactions live in the coordinator's own store, not in these topics.
+    if (isInternalTopic(name)) throw new BrokerError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic name ${name} is reserved for Kafka's internal use.`)
     const partitions = options.partitions === undefined || options.partitions === -1 ? c['num.partitions'] : options.partitions
     if (!Number.isInteger(partitions) || partitions < 1) throw new BrokerError(ErrorCode.INVALID_PARTITIONS, 'Number of partitions was set to an invalid non-positive value.')
     const rf = options.replicationFactor === undefined || options.replicationFactor === -1 ? c['default.replication.factor'] : options.replicationFactor
