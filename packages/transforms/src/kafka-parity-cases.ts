@@ -198,7 +198,33 @@ const sourceCases: ParityCase[] = [
   { name: 'source: ValueToKey', ...base, source: true, config: one('ValueToKey', { fields: 'id' }) },
 ]
 
+/** SimpleDateFormat patterns, checked through TimestampRouter (format) and TimestampConverter (parse). */
+const PATTERNS = [
+  'yyyyMMdd', 'yyyy-MM-dd HH:mm:ss.SSS', "yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd'T'HH:mm:ssXXX", 'yy/M/d h:m:s a', 'EEE, d MMM yyyy',
+  'EEEE MMMM dd', 'D', 'yyyy.MM.dd G', 'hh a', 'K:mm a z', 'k', 'u', 'S', 'SSSSSS', "''yyyy''", "'at' HH", 'MMM', 'L', 'X', 'XX', 'Z', 'zzzz',
+]
+const dateFormatCases: ParityCase[] = PATTERNS.flatMap((pattern): ParityCase[] => [
+  { name: `date format ${pattern}`, ...base, timestamp: Date.UTC(2024, 1, 29, 13, 5, 9, 7), config: one('TimestampRouter', { 'timestamp.format': pattern, 'topic.format': '${timestamp}' }) },
+  { name: `date format ${pattern} (morning, year start)`, ...base, timestamp: Date.UTC(2023, 0, 1, 0, 0, 0, 450), config: one('TimestampRouter', { 'timestamp.format': pattern, 'topic.format': '${timestamp}' }) },
+])
+const dateParseCases: ParityCase[] = [
+  ['yyyy-MM-dd HH:mm:ss', '2024-02-29 13:05:09'],
+  ["yyyy-MM-dd'T'HH:mm:ss.SSSZ", '2024-02-29T13:05:09.007+0200'],
+  ["yyyy-MM-dd'T'HH:mm:ssXXX", '2024-02-29T13:05:09-05:30'],
+  ['dd MMM yyyy', '29 Feb 2024'],
+  ['dd MMMM yyyy', '29 February 2024'],
+  ['yyyyMMddHHmmss', '20240229130509'],
+  ['yyyy-MM-dd', '2024-2-9'],
+  ['yyyy-MM-dd', '2024-02-29 trailing'],
+  ['hh:mm a', '01:05 PM'],
+  ['yyyy-MM-dd', 'garbage'],
+].map(([pattern, text]) => ({
+  name: `date parse ${pattern} ${text}`, ...base, value: env(s('string'), text), config: one('TimestampConverter$Value', { 'target.type': 'unix', format: pattern }),
+}))
+
 export const parityCases: ParityCase[] = [
+  ...dateFormatCases,
+  ...dateParseCases,
   ...sourceCases,
   ...defaultsCases,
   ...converterCases,
