@@ -39,7 +39,7 @@ export class Connection {
     socket.setKeepAlive(true, 60_000)
     if (options.idleMs >= 0) {
       socket.setTimeout(Math.min(Math.max(options.idleMs, 1), 2 ** 31 - 1), () => {
-        if (this.#slots.length === 0 && this.#pending.length === 0) this.#fail('idle longer than connections.max.idle.ms')
+        if (this.#slots.length === 0 && this.#pending.length === 0) this.#fail('idle longer than connections.max.idle.ms', 'debug')
       })
     }
     socket.on('data', (chunk: Buffer) => this.#onData(chunk))
@@ -137,8 +137,8 @@ export class Connection {
     if (this.#peerEnded && this.#slots.length === 0 && this.#pending.length === 0 && !this.#closed) this.#socket.end()
   }
 
-  #fail (reason: string): void {
-    this.#broker.logger.warn({ connection: this.id, remote: this.#socket.remoteAddress, reason }, 'closing connection')
+  #fail (reason: string, level: 'warn' | 'debug' = 'warn'): void {
+    this.#broker.logger[level]({ connection: this.id, remote: this.#socket.remoteAddress, reason }, 'closing connection')
     this.#slots = []
     this.#pending = []
     this.#socket.destroy()
