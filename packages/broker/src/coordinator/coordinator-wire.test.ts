@@ -102,6 +102,21 @@ describe('coordinator on the wire', () => {
     assert.equal((await hb(memberId, generationId)).errorCode, ErrorCode.UNKNOWN_MEMBER_ID)
   })
 
+  it('serves the oldest versions (JoinGroup/SyncGroup/Heartbeat/LeaveGroup v0, OffsetCommit v2, OffsetFetch v1)', async () => {
+    const join = await client.request(JOIN, 0, { ...joinBody('old-g'), rebalanceTimeoutMs: -1 })
+    assert.equal(join.errorCode, ErrorCode.NONE, 'v0 joins without MEMBER_ID_REQUIRED')
+    assert.equal(join.generationId, 1)
+    const sync = await client.request(SYNC, 0, { groupId: 'old-g', generationId: 1, memberId: join.memberId, groupInstanceId: null, assignments: [{ memberId: join.memberId, assignment: Buffer.from('a') }] })
+    assert.equal(sync.assignment.toString(), 'a')
+    assert.equal((await client.request(HEARTBEAT, 0, { groupId: 'old-g', generationId: 1, memberId: join.memberId, groupInstanceId: null })).errorCode, ErrorCode.NONE)
+    const commit = await client.request(COMMIT, 2, commitBody('old-g', 1, join.memberId, 'orders', 11))
+    assert.equal(commit.topics[0].partitions[0].errorCode, ErrorCode.NONE)
+    const fetched = await client.request(FETCH, 1, { groupId: 'old-g', topics: [{ name: 'orders', partitionIndexes: [0] }] })
+    assert.equal(fetched.topics[0].partitions[0].committedOffset, 11)
+    assert.equal((await client.request(LEAVE, 0, { groupId: 'old-g', memberId: join.memberId, members: [] })).errorCode, ErrorCode.NONE)
+    assert.equal(tb.broker.groups!.describeGroup('old-g')!.state, 'Empty')
+  })
+
   it('serves OffsetFetch v8 batched groups and v9 commits with flexible encoding', async () => {
     const commit = await client.request(COMMIT, 9, commitBody('flex-a', -1, '', 'orders', 42))
     assert.equal(commit.topics[0].partitions[0].errorCode, ErrorCode.NONE)
