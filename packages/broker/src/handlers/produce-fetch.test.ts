@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { Producer, stringSerializers } from '@platformatic/kafka'
+import { Consumer, Producer, stringSerializers } from '@platformatic/kafka'
 import { ErrorCode } from '@tributary/protocol'
 import kafkajs from 'kafkajs'
 import { decodeBatches, fetchBody, readAll } from '../testing/fetch-records.ts'
@@ -71,6 +71,27 @@ test('@platformatic/kafka idempotent producer (flexible Produce) auto-creates an
   const records = await readAll(raw, 'plt-auto', 0)
   assert.equal(records.length, 100)
   assert.deepEqual(records.map((r) => r.key), Array.from({ length: 100 }, (_, i) => `k${i}`))
+})
+
+// Regression: @platformatic/kafka's Fetch v12 encoder writes the topic id where the name goes,
+// so with Fetch capped at v12 its consumers got UNKNOWN_TOPIC_OR_PARTITION; v13+ fixes it.
+test('@platformatic/kafka Consumer.fetch by topic id reads what was produced', async () => {
+  const consumer = new Consumer({ clientId: 'plt-fetch', groupId: 'plt-fetch-unused', bootstrapBrokers: [tb.bootstrap] })
+  try {
+    const metadata = await consumer.metadata({ topics: ['plt-auto'] })
+    const info = metadata.topics.get('plt-auto')!
+    const response = await consumer.fetch({
+      node: info.partitions[0].leader,
+      maxWaitTime: 100,
+      topics: [{ topicId: info.id, partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20, currentLeaderEpoch: -1, lastFetchedEpoch: -1 }] }],
+    } as any)
+    const data = response.responses[0].partitions[0]
+    assert.equal(data.errorCode, 0)
+    const count = (data.records ?? []).reduce((n: number, b: any) => n + b.records.length, 0)
+    assert.equal(count, 100)
+  } finally {
+    await consumer.close()
+  }
 })
 
 test('idempotence: a re-sent batch is deduplicated, a sequence gap is rejected', async () => {
