@@ -1,6 +1,7 @@
-// `tributary start`: everything Tributary has, in dependency order. Today that is the
-// broker; the Connect worker and console add their starters to `services` (each gets the
-// parsed flags and the services started before it).
+// `tributary start`: everything Tributary has, in dependency order: the embedded broker
+// (unless --bootstrap-servers names another Kafka), then the Connect worker with the console on
+// its REST port. A new service appends its starter to `services` (each gets the parsed flags
+// and the services started before it).
 
 import { Command, InvalidArgumentError } from 'commander'
 import type { Logger } from 'pino'
