@@ -26,6 +26,14 @@ export interface PipelineSample {
   partitions: { topic: string, partition: number, lag: number }[]
 }
 
+/** Whole-platform throughput per round: sources' records in, sinks' records out, total sink lag. */
+export interface PlatformSample {
+  t: number
+  inRate: number
+  outRate: number
+  lag: number
+}
+
 export interface PipelineView {
   name: string
   info: ConnectorInfo
@@ -54,6 +62,7 @@ export class PipelineMonitor {
   #o: Required<Omit<PipelineMonitorOptions, 'offsets' | 'counters'>> & Pick<PipelineMonitorOptions, 'offsets' | 'counters'>
   #capacity: number
   #series = new Map<string, RingBuffer<PipelineSample>>()
+  #platform: RingBuffer<PlatformSample>
   #views = new Map<string, PipelineView>()
   #previousCounters = new Map<string, { t: number, counters: Partial<TaskCounters>, committed?: number }>()
   #lag: LagTracker
@@ -76,6 +85,7 @@ export class PipelineMonitor {
     }
     this.#capacity = Math.max(2, Math.ceil(this.#o.retentionMs / this.#o.intervalMs))
     this.#lag = new LagTracker(this.#o.lagWindow)
+    this.#platform = new RingBuffer<PlatformSample>(this.#capacity)
   }
 
   get intervalMs (): number { return this.#o.intervalMs }
@@ -111,6 +121,7 @@ export class PipelineMonitor {
   views (): PipelineView[] { return [...this.#views.values()] }
   view (name: string): PipelineView | undefined { return this.#views.get(name) }
   series (name: string): PipelineSample[] { return this.#series.get(name)?.toArray() ?? [] }
+  platformSeries (): PlatformSample[] { return this.#platform.toArray() }
   latest (name: string): PipelineSample | undefined { return this.#series.get(name)?.last() }
   lagReport (name: string): GroupLagReport | undefined {
     const v = this.#views.get(name)
@@ -145,6 +156,7 @@ export class PipelineMonitor {
     this.#views = views
 
     await Promise.all([...views.values()].map(v => this.#samplePipeline(v, counters.get(v.name) ?? {}, now)))
+    this.#samplePlatform(now)
     await this.#reconcileHistory(views)
     this.#lastTick = now
   }
@@ -194,6 +206,21 @@ export class PipelineMonitor {
       lagStatus: report ? report.status : null,
       partitions: report ? report.partitions.map(p => ({ topic: p.topic, partition: p.partition, lag: p.lag })) : [],
     })
+  }
+
+  #samplePlatform (now: number): void {
+    const last = this.#platform.last()
+    if (last !== undefined && now - last.t < this.#o.intervalMs / 2) return
+    let inRate = 0
+    let outRate = 0
+    let lag = 0
+    for (const v of this.#views.values()) {
+      const s = this.#series.get(v.name)?.last()
+      if (s === undefined) continue
+      if (v.info.type === 'source') inRate += s.inRate
+      if (v.info.type === 'sink') { outRate += s.outRate; lag += s.lag ?? 0 }
+    }
+    this.#platform.push({ t: now, inRate, outRate, lag })
   }
 
   async #reconcileHistory (views: Map<string, PipelineView>): Promise<void> {

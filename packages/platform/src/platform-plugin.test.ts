@@ -102,6 +102,10 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     let n = 20
     const feed = setInterval(() => { void appendFile(input, `line ${n++}\n`) }, 20)
     try {
+      await eventually('platform-wide records/s', async () => {
+        const { body } = await call('GET', '/api/overview/series')
+        return body.samples.some((s: { inRate: number, outRate: number }) => s.inRate > 0 && s.outRate > 0)
+      })
       for (const name of ['src', 'snk']) {
         await eventually(`a non-zero records/s for ${name}`, async () => {
           const { body } = await call('GET', `/api/pipelines/${name}/series`)

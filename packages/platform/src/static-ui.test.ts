@@ -48,3 +48,16 @@ test('says how to build the console when dist is missing', async t => {
   assert.equal(res.statusCode, 503)
   assert.match(res.body, /npm install/)
 })
+
+test('a host that ignores trailing slashes still serves /ui/ (no redirect loop)', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'static-ui-'))
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>console</title>')
+  const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } })
+  await staticUiRoutes(app, dir)
+  t.after(async () => { await app.close(); await rm(dir, { recursive: true, force: true }) })
+  assert.equal((await app.inject('/ui')).statusCode, 302)
+  const index = await app.inject('/ui/')
+  assert.equal(index.statusCode, 200)
+  assert.match(index.body, /<title>console<\/title>/)
+  assert.equal((await app.inject('/ui/?x=1')).statusCode, 200)
+})

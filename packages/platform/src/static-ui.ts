@@ -2,7 +2,7 @@
 // index.html so the console's client-side routes survive a reload.
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,9 +24,8 @@ export async function staticUiRoutes (app: FastifyInstance, distDir: string): Pr
   const root = normalize(distDir)
   const index = join(root, 'index.html')
 
-  app.get('/ui', async (_req, reply) => reply.redirect('/ui/'))
-  app.get<{ Params: { '*': string } }>('/ui/*', async (req, reply) => {
-    const wanted = normalize(join(root, decodeURIComponent(req.params['*'] ?? '')))
+  const serve = async (relative: string, reply: FastifyReply): Promise<unknown> => {
+    const wanted = normalize(join(root, relative))
     const inside = wanted === root || wanted.startsWith(root + sep)
     const file = inside && await isFile(wanted) ? wanted : index
     if (!await isFile(file)) {
@@ -38,5 +37,13 @@ export async function staticUiRoutes (app: FastifyInstance, distDir: string): Pr
     reply.header('cache-control', file === index ? 'no-cache' : 'public, max-age=31536000, immutable')
     reply.type(type)
     return readFile(file)
+  }
+
+  // The host may match paths with or without a trailing slash (the Connect server does, as
+  // Jersey), so /ui and /ui/ can land on one route: decide by the URL actually asked for.
+  app.get('/ui', async (req, reply) => {
+    const path = req.url.split('?')[0]
+    return path.endsWith('/') ? serve('', reply) : reply.redirect('/ui/')
   })
+  app.get<{ Params: { '*': string } }>('/ui/*', async (req, reply) => serve(decodeURIComponent(req.params['*'] ?? ''), reply))
 }

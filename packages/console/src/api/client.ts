@@ -1,6 +1,6 @@
 // One fetch wrapper: every failure names the call that failed and Connect's or the platform's
 // message, e.g. "POST /api/pipelines failed (400): Connector configuration is invalid …".
-import type { ConfigInfos, ConfigKeyInfo, HistoryEntry, LineageGraph, Offsets, PipelineDetail, PipelineSummary, PluginInfo, Series } from './types.ts'
+import type { ConfigInfos, ConfigKeyInfo, HistoryEntry, LineageGraph, Offsets, PipelineDetail, PipelineSummary, PlatformSeries, PluginInfo, Series } from './types.ts'
 
 export class ApiError extends Error {
   readonly status: number
@@ -46,6 +46,7 @@ export const api = {
   history: (name: string) => call<HistoryEntry[]>('GET', `/api/pipelines/${enc(name)}/history`),
   allHistory: () => call<HistoryEntry[]>('GET', '/api/history'),
   series: (name: string) => call<Series>('GET', `/api/pipelines/${enc(name)}/series`),
+  platformSeries: () => call<PlatformSeries>('GET', '/api/overview/series'),
   create: (name: string, config: Record<string, string>, meta: MetaInput) => call('POST', '/api/pipelines', { name, config, ...meta }),
   update: (name: string, config: Record<string, string>, meta: MetaInput) => call('PUT', `/api/pipelines/${enc(name)}`, { config, ...meta }),
   remove: (name: string) => call('DELETE', `/api/pipelines/${enc(name)}`),

@@ -106,3 +106,6 @@ export interface LineageEdge { from: string, to: string, observed: boolean }
 export interface LineageGraph { nodes: LineageNode[], edges: LineageEdge[] }
 
 export interface Offsets { offsets: { partition: Record<string, unknown>, offset: Record<string, unknown> | null }[] }
+
+export interface PlatformSample { t: number, inRate: number, outRate: number, lag: number }
+export interface PlatformSeries { intervalMs: number, samples: PlatformSample[] }

@@ -5,6 +5,7 @@ import { api } from '../api/client.ts'
 import { usePoll } from '../api/use-poll.ts'
 import { LagBadge, StateBadge } from '../components/badges.tsx'
 import { ErrorBanner } from '../components/error-banner.tsx'
+import { LineChart } from '../components/line-chart.tsx'
 import { matchesQuery } from '../pipeline-filter.ts'
 import { href } from '../router.ts'
 import type { PipelineSummary } from '../api/types.ts'
@@ -28,6 +29,27 @@ function PlatformTotals ({ pipelines }: { pipelines: PipelineSummary[] }) {
       <div><dt>Records out/s (all)</dt><dd>{rate(pipelines.filter(p => p.type === 'sink').reduce((a, p) => a + p.outRate, 0))}</dd></div>
       <div><dt>Sinks not OK on lag</dt><dd className={lagging.length > 0 ? 'bad' : undefined}>{lagging.length === 0 ? 'none' : lagging.map(p => `${p.name} (${p.lagStatus})`).join(', ')}</dd></div>
     </dl>
+  )
+}
+
+/** Overall throughput of the platform over the last hour (sum over pipelines, sampled server-side). */
+function PlatformThroughput () {
+  const series = usePoll(api.platformSeries, 5000, [])
+  const samples = series.data?.samples ?? []
+  return (
+    <details className="overview" open>
+      <summary>Overall throughput, last hour</summary>
+      <ErrorBanner error={series.error} />
+      <div className="charts">
+        <LineChart testId="chart-platform" title="All pipelines, records per second" unit="rec/s" series={[
+          { label: 'into Kafka', color: '#2563eb', points: samples.map(s => ({ t: s.t, v: s.inRate })) },
+          { label: 'out of Kafka', color: '#16a34a', points: samples.map(s => ({ t: s.t, v: s.outRate })) },
+        ]} />
+        <LineChart testId="chart-platform-lag" title="All sinks, consumer lag" unit="records" series={[
+          { label: 'lag', color: '#d97706', points: samples.map(s => ({ t: s.t, v: s.lag })) },
+        ]} />
+      </div>
+    </details>
   )
 }
 
@@ -72,6 +94,7 @@ export function PipelineListPage () {
       <ErrorBanner error={error ?? list.error} onDismiss={error ? () => setError(undefined) : undefined} />
       {message && <p className="notice" role="status">{message}</p>}
       {(list.data ?? []).length > 0 && <PlatformTotals pipelines={list.data ?? []} />}
+      {(list.data ?? []).length > 0 && <PlatformThroughput />}
       <div className="toolbar" role="search">
         <label htmlFor="search" className="sr-only">Search pipelines</label>
         <input id="search" type="search" placeholder="Search name, owner, ticket, topic… or owner:cory state:running" value={query} onChange={e => setQuery(e.target.value)} />

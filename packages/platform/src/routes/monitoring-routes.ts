@@ -14,6 +14,8 @@ export async function monitoringRoutes (app: FastifyInstance, ctx: PlatformConte
     }
   })
 
+  app.get('/api/overview/series', async () => ({ intervalMs: ctx.monitor.intervalMs, samples: ctx.monitor.platformSeries() }))
+
   app.get('/api/lag', async () => ctx.monitor.views()
     .filter(v => v.info.type === 'sink')
     .map(v => ({ pipeline: v.name, report: ctx.monitor.lagReport(v.name) ?? null })))
