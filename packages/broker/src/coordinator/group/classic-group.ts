@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto'
 import type { Clock, Timer } from '../clock.ts'
 import { ErrorCode } from '../error-codes.ts'
 import { GroupState } from './group-types.ts'
+import { acceptsProtocols, sameProtocols, selectProtocol } from './protocol-selection.ts'
 import type {
   GroupDescription, GroupProtocol, JoinRequest, JoinResult, MemberIdentity, PersistedGroup, SyncRequest, SyncResult,
 } from './group-types.ts'
@@ -334,7 +335,7 @@ export class ClassicGroup {
       return
     }
     if (this.#leaderId === null || !this.#members.has(this.#leaderId)) this.#leaderId = this.#members.keys().next().value!
-    this.#protocolName = this.#selectProtocol()
+    this.#protocolName = selectProtocol([...this.#members.values()])
     this.#state = GroupState.CompletingRebalance
     for (const m of this.#members.values()) {
       const waiter = m.joinWaiter
@@ -344,27 +345,9 @@ export class ClassicGroup {
     }
   }
 
-  /** Each member votes for its first protocol that every member supports; most votes wins. */
-  #selectProtocol (): string {
-    const members = [...this.#members.values()]
-    const candidates = members[0].protocols.map((p) => p.name)
-      .filter((name) => members.every((m) => m.protocols.some((p) => p.name === name)))
-    const votes = new Map<string, number>()
-    for (const m of members) {
-      const vote = m.protocols.find((p) => candidates.includes(p.name))
-      if (vote) votes.set(vote.name, (votes.get(vote.name) ?? 0) + 1)
-    }
-    let best = candidates[0]
-    for (const name of candidates) if ((votes.get(name) ?? 0) > (votes.get(best) ?? 0)) best = name
-    return best
-  }
-
   #supportsProtocols (protocolType: string, protocols: GroupProtocol[]): boolean {
-    if (protocolType === '' || protocols.length === 0) return false
-    if (this.#members.size === 0) return true
-    if (protocolType !== this.#protocolType) return false
-    const members = [...this.#members.values()]
-    return protocols.some((p) => members.every((m) => m.protocols.some((q) => q.name === p.name)))
+    if (this.#members.size === 0) return protocolType !== '' && protocols.length > 0
+    return protocolType === this.#protocolType && acceptsProtocols([...this.#members.values()], protocols)
   }
 
   #joinResult (memberId: string, withMembers: boolean): JoinResult {
@@ -593,8 +576,4 @@ function updateMember (member: Member, req: JoinRequest): void {
   member.rebalanceTimeoutMs = req.rebalanceTimeoutMs
   member.clientId = req.clientId
   member.clientHost = req.clientHost
-}
-
-function sameProtocols (a: GroupProtocol[], b: GroupProtocol[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.name === b[i].name && p.metadata.equals(b[i].metadata))
 }
