@@ -1,6 +1,8 @@
 // Cases for kafka-parity.test.ts: records (as JsonConverter envelopes) and connector configs run
 // through both Apache Kafka Connect and Tributary.
 
+import { randomEnvelopes } from './kafka-parity-random.ts'
+
 export interface ParityCase {
   name: string
   topic: string
@@ -222,7 +224,10 @@ const dateParseCases: ParityCase[] = [
   name: `date parse ${pattern} ${text}`, ...base, value: env(s('string'), text), config: one('TimestampConverter$Value', { 'target.type': 'unix', format: pattern }),
 }))
 
+const randomCases: ParityCase[] = randomEnvelopes(300).map((value, i) => ({ name: `random envelope #${i}: ${value.slice(0, 160)}`, topic: 't', value, config: {} }))
+
 export const parityCases: ParityCase[] = [
+  ...randomCases,
   ...dateFormatCases,
   ...dateParseCases,
   ...sourceCases,

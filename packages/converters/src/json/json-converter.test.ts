@@ -173,3 +173,10 @@ test('seed 002: a JSON-with-schema record prints as the FileStreamSink line Kafk
     '"payload":{"model_id":1,"model_name":"The Blonde","model_base_price":23000,"brand_id":1}}'
   assert.equal(String(c.toConnectData('sqlite-sample-Models', null, bytes(json)).value), 'Struct{model_id=1,model_name=The Blonde,model_base_price=23000,brand_id=1}')
 })
+
+test('strings are escaped as Jackson escapes them (upper-case hex, every surrogate)', () => {
+  const c = converter({ 'schemas.enable': 'false' })
+  const out = text(c.fromConnectData('t', null, Schema.STRING_SCHEMA, 'a"b\\c\n\u0001\u001f\u007f 𝄞 \ud800 é'))
+  assert.equal(out, '"a\\"b\\\\c\\n\\u0001\\u001F\u007f \\uD834\\uDD1E \\uD800 é"')
+  assert.equal(c.toConnectData('t', null, bytes(out!)).value, 'a"b\\c\n\u0001\u001f\u007f 𝄞 \ud800 é')
+})

@@ -78,8 +78,24 @@ export function parseJson(bytes: Uint8Array): JsonNode {
   return parseJsonText(bytesToText(bytes)).node
 }
 
+// Characters where Jackson and JSON.stringify write different escapes: controls with hex letters
+// (Jackson's hex is upper-case) and surrogates (Jackson escapes every UTF-16 surrogate, even in pairs).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const JACKSON_SPECIAL = /[\u0000-\u001f\ud800-\udfff]/
+const SHORT_ESCAPES: Readonly<Record<number, string>> = { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' }
+
+/** A JSON string literal exactly as Jackson (Kafka's JsonConverter) writes it. */
 export function quoteJson(s: string): string {
-  return JSON.stringify(s)
+  if (!JACKSON_SPECIAL.test(s)) return JSON.stringify(s)
+  let out = '"'
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c === 34) out += '\\"'
+    else if (c === 92) out += '\\\\'
+    else if (c < 32 || (c >= 0xd800 && c <= 0xdfff)) out += SHORT_ESCAPES[c] ?? `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`
+    else out += s[i]
+  }
+  return `${out}"`
 }
 
 /** The JSON node type name Kafka prints in messages (Jackson's JsonNodeType). */
