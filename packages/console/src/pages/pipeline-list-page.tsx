@@ -41,7 +41,7 @@ function PlatformThroughput () {
       <summary>Overall throughput, last hour</summary>
       <ErrorBanner error={series.error} />
       <div className="charts">
-        <LineChart testId="chart-platform" title="All pipelines, records per second" unit="rec/s" series={[
+        <LineChart testId="chart-platform" title="All pipelines, records/s" unit="rec/s" series={[
           { label: 'into Kafka', color: '#2563eb', points: samples.map(s => ({ t: s.t, v: s.inRate })) },
           { label: 'out of Kafka', color: '#16a34a', points: samples.map(s => ({ t: s.t, v: s.outRate })) },
         ]} />
