@@ -7,7 +7,7 @@ import type { TestContext } from 'node:test'
 const cache = new Map<string, boolean>()
 
 function runs (command: string, args: string[]): boolean {
-  const key = `${command} ${args.join(' ')}`
+  const key = `${process.env.PATH} ${command} ${args.join(' ')}`
   let ok = cache.get(key)
   if (ok === undefined) {
     const result = spawnSync(command, args, { stdio: 'ignore', timeout: 30_000 })
