@@ -77,3 +77,17 @@ test('tracker reports ERR with the reason when the lag source fails', () => {
   assert.equal(report.status, 'ERR')
   assert.match(report.error ?? '', /unreachable/)
 })
+
+test('with commit timestamps the window holds one entry per commit, so sampling twice is no STOP', () => {
+  const tracker = new LagTracker(5)
+  const p = (committedOffset: number, logEndOffset: number, committedAt: number) => [{ topic: 't', partition: 0, committedOffset, logEndOffset, lag: logEndOffset - committedOffset, committedAt }]
+  // commits every 10 s, samples every 5 s, always 3 records behind: a healthy consumer
+  assert.equal(tracker.observe('g', p(10, 13, 0), 1000, true).status, 'OK')
+  assert.equal(tracker.observe('g', p(10, 13, 0), 5000, true).status, 'OK')
+  assert.equal(tracker.observe('g', p(20, 23, 10_000), 10_500, true).status, 'OK')
+  assert.equal(tracker.observe('g', p(20, 23, 10_000), 15_000, true).status, 'OK')
+  // no commit since 10 s while the two commits in the window span 10 s: still within, OK
+  assert.equal(tracker.observe('g', p(20, 25, 10_000), 19_000, true).status, 'OK')
+  // 25 s without a commit > 10 s span, lag > 0: the consumer stopped committing
+  assert.equal(tracker.observe('g', p(20, 30, 10_000), 35_000, true).status, 'STOP')
+})

@@ -45,7 +45,14 @@ export class LagTracker {
       const key = `${p.topic}\u0000${p.partition}`
       seen.add(key)
       const window = windows.get(key) ?? []
-      window.push({ offset: p.committedOffset, lag: p.lag, observedAt: now, ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) })
+      const last = window.at(-1)
+      if (p.committedAt !== undefined && last?.committedAt === p.committedAt) {
+        // Same commit seen again: Burrow's window holds one entry per commit, so only refresh its lag.
+        last.lag = p.lag
+        last.observedAt = now
+      } else {
+        window.push({ offset: p.committedOffset, lag: p.lag, observedAt: now, ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) })
+      }
       if (window.length > this.#windowSize) window.splice(0, window.length - this.#windowSize)
       windows.set(key, window)
       reports.push({ ...p, status: evaluatePartition({ window, now, consumerActive, windowSize: this.#windowSize }) })
