@@ -18,7 +18,7 @@ let tb: TestBroker
 let raw: RawClient
 
 before(async () => {
-  tb = await startTestBroker({ 'num.partitions': 1 })
+  tb = await startTestBroker({ 'num.partitions': 1, 'group.initial.rebalance.delay.ms': 0 })
   raw = await RawClient.connect(tb.broker.port)
 })
 after(async () => {
@@ -92,6 +92,23 @@ test('@platformatic/kafka Consumer.fetch by topic id reads what was produced', a
   } finally {
     await consumer.close()
   }
+})
+
+test('KafkaJS consumer group reads what @platformatic/kafka produced, keys in order', async () => {
+  const kafka = new Kafka({ brokers: [tb.bootstrap], logLevel: logLevel.NOTHING })
+  const consumer = kafka.consumer({ groupId: 'kjs-reads-plt', maxWaitTimeInMs: 100 })
+  const keys: string[] = []
+  await consumer.connect()
+  try {
+    await consumer.subscribe({ topic: 'plt-auto', fromBeginning: true })
+    const done = new Promise<void>((resolve) => {
+      void consumer.run({ eachMessage: async ({ message }) => { keys.push(message.key!.toString()); if (keys.length === 100) resolve() } })
+    })
+    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${keys.length} records`)), 30000))])
+  } finally {
+    await consumer.disconnect()
+  }
+  assert.deepEqual(keys, Array.from({ length: 100 }, (_, i) => `k${i}`))
 })
 
 test('idempotence: a re-sent batch is deduplicated, a sequence gap is rejected', async () => {
