@@ -3,9 +3,9 @@
 // observations per partition. Rules (our reading of Burrow's documented evaluation):
 //   - lag unknown (< 0, no end offset yet) or zero anywhere in the window  → OK
 //   - committed offset went backwards inside the window                   → REWIND
-//   - the consumer has stopped committing: with commit timestamps, the time
-//     since the newest commit exceeds the span of the window; without them
-//     (sampled offsets only), no running consumer is attached              → STOP
+//   - the consumer has stopped committing: with commit timestamps (two or more
+//     commits in the window), the time since the newest commit exceeds the span
+//     of the window; in any case, no running consumer is attached          → STOP
 //   - committed offset never moved across a full window, lag stays > 0    → STALL
 //   - offsets move but lag never decreases across the window              → WARN
 //   - otherwise                                                           → OK
@@ -41,14 +41,13 @@ export function evaluatePartition ({ window, now, consumerActive, windowSize }: 
   for (let i = 1; i < window.length; i++) if (window[i].offset < window[i - 1].offset) return 'REWIND'
 
   const first = window[0]
-  const stamped = window.every(o => o.committedAt !== undefined)
+  const stamped = window.length > 1 && window.every(o => o.committedAt !== undefined)
   if (stamped) {
     const newest = last.committedAt as number
-    const span = newest - (first.committedAt as number)
-    if (window.length > 1 && now - newest > span) return 'STOP'
-  } else if (!consumerActive) {
-    return 'STOP'
+    if (now - newest > newest - (first.committedAt as number)) return 'STOP'
   }
+  // No RUNNING task means nobody commits, whatever the timestamps can tell yet.
+  if (!consumerActive) return 'STOP'
 
   if (window.length < 2) return 'OK'
   const moved = last.offset !== first.offset
