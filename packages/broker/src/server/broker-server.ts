@@ -6,6 +6,8 @@ import type { Server } from 'node:net'
 import type { Broker } from '../broker.ts'
 import { Connection } from './connection.ts'
 
+const SETTLE_TIMEOUT_MS = 5000
+
 export class BrokerServer {
   #broker: Broker
   #maxFrameBytes: number
@@ -51,8 +53,13 @@ export class BrokerServer {
     const closed = new Promise<void>((resolve) => this.#server.close(() => resolve()))
     const connections = [...this.#connections]
     await Promise.all(connections.map((c) => c.destroy()))
-    // Closing aborted parked long-polls; let running handlers (appends) finish before the logs close.
-    await Promise.all(connections.map((c) => c.settled()))
+    // Closing aborted parked long-polls; let running handlers (appends) finish before the logs
+    // close — but a handler that ignores the abort must not hold shutdown for ever.
+    let timer: NodeJS.Timeout | undefined
+    const stuck = new Promise<'stuck'>((resolve) => { timer = setTimeout(() => resolve('stuck'), SETTLE_TIMEOUT_MS) })
+    const outcome = await Promise.race([Promise.all(connections.map((c) => c.settled())), stuck])
+    clearTimeout(timer)
+    if (outcome === 'stuck') this.#broker.logger.warn(`requests still running ${SETTLE_TIMEOUT_MS} ms after shutdown began; closing anyway`)
     await closed
   }
 }
