@@ -16,6 +16,8 @@ export interface W5Options {
   offsetFlushMs: number
   timeoutMs: number
   javaHeap?: string[]
+  /** Extra node flags for Tributary's worker (experiments: heap sizing, --trace-gc …). */
+  nodeOptions: string[]
   cpuProf: boolean
   workDir: string
   keep: boolean
@@ -32,7 +34,8 @@ export const W5_USAGE = `usage: node bench/connect-w5.ts [flags]
   --batch-size N       FileStreamSource batch.size (default 2000, Kafka's default)
   --offset-flush-ms N  offset.flush.interval.ms (default 10000)
   --timeout-s N        per run (default 900)
-  --java-heap FLAGS    JVM heap flags, e.g. "-Xms256m -Xmx512m" (default connect-standalone.sh's -Xms256M -Xmx2G)
+  --java-heap=FLAGS    JVM heap flags, e.g. --java-heap="-Xms256m -Xmx512m" (default connect-standalone.sh's -Xms256M -Xmx2G)
+  --node-options=FLAGS extra node flags for Tributary's worker, e.g. --node-options="--max-semi-space-size=8"
   --cpu-prof           run Tributary under node --cpu-prof and summarize where its time goes
   --work-dir DIR       input cache and run directories (default $TMPDIR/tributary-bench)
   --keep               keep run directories (logs, properties, offsets, profiles)
@@ -64,6 +67,7 @@ export function parseW5Options (argv: string[]): W5Options | 'help' {
       'offset-flush-ms': { type: 'string', default: '10000' },
       'timeout-s': { type: 'string', default: '900' },
       'java-heap': { type: 'string' },
+      'node-options': { type: 'string', default: '' },
       'cpu-prof': { type: 'boolean', default: false },
       'work-dir': { type: 'string', default: join(tmpdir(), 'tributary-bench') },
       keep: { type: 'boolean', default: false },
@@ -85,6 +89,7 @@ export function parseW5Options (argv: string[]): W5Options | 'help' {
     offsetFlushMs: positiveInt('offset-flush-ms', values['offset-flush-ms']),
     timeoutMs: positiveInt('timeout-s', values['timeout-s']) * 1000,
     javaHeap: values['java-heap']?.split(/\s+/).filter((flag) => flag !== ''),
+    nodeOptions: values['node-options'].split(/\s+/).filter((flag) => flag !== ''),
     cpuProf: values['cpu-prof'],
     workDir: values['work-dir'],
     keep: values.keep,

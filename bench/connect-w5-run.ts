@@ -24,6 +24,7 @@ export interface RunSpec {
   offsetFlushMs: number
   timeoutMs: number
   javaHeap?: string[]
+  nodeOptions: string[]
   cpuProf: boolean
   label: string
 }
@@ -111,7 +112,7 @@ export async function runOnce (spec: RunSpec): Promise<RunResult> {
     nameSuffix: spec.label,
   })
   const cpuProfDir = spec.cpuProf && spec.worker === 'tributary' ? join(spec.dir, 'cpu-prof') : undefined
-  const launch = await launchCommand(spec.worker, { dir: spec.dir, files, javaHeap: spec.javaHeap, cpuProfDir })
+  const launch = await launchCommand(spec.worker, { dir: spec.dir, files, javaHeap: spec.javaHeap, cpuProfDir, nodeOptions: spec.nodeOptions })
   await spec.broker.createTopic(topic)
 
   const logFile = join(spec.dir, 'worker.log')

@@ -63,7 +63,7 @@ async function main (o: W5Options): Promise<void> {
           worker, broker, input, inputSha256, label,
           dir: join(runRoot, `${worker}-${run}`),
           converter: o.converter, batchSize: o.batchSize, offsetFlushMs: o.offsetFlushMs,
-          timeoutMs: o.timeoutMs, javaHeap: o.javaHeap, cpuProf: o.cpuProf,
+          timeoutMs: o.timeoutMs, javaHeap: o.javaHeap, nodeOptions: o.nodeOptions, cpuProf: o.cpuProf,
         })
         results.push(result)
         process.stdout.write(result.ok

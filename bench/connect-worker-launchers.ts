@@ -93,13 +93,15 @@ export interface LaunchOptions {
   javaHeap?: string[]
   /** Directory for node --cpu-prof output (Tributary only). */
   cpuProfDir?: string
+  /** Extra node flags (Tributary only). */
+  nodeOptions?: string[]
 }
 
 export async function launchCommand (kind: WorkerKind, o: LaunchOptions): Promise<LaunchCommand> {
   const fileArgs = [o.files.worker, o.files.source, o.files.sink]
   if (kind === 'tributary') {
     const entry = [tributaryCli, 'connect-standalone']
-    const prof = o.cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`]
+    const prof = [...(o.nodeOptions ?? []), ...(o.cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`])]
     const args = [...prof, ...entry, ...fileArgs]
     return {
       command: process.execPath,
