@@ -264,6 +264,11 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     await task.getByRole('button', { name: 'Restart task 0' }).click()
     await page.getByText('restart task 0: done').waitFor()
     await fetch(`${tributary.url}/api/pipelines/e2e-broken`, { method: 'DELETE' })
+    // A failed call says which call failed and why.
+    await page.reload()
+    const banner = page.getByRole('alert').first()
+    await banner.waitFor()
+    assert.match(await banner.innerText(), /GET \/api\/pipelines\/e2e-broken failed \(404\).*not found/)
   })
 
   await t.test('delete asks for confirmation', async () => {
