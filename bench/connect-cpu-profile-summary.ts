@@ -14,7 +14,14 @@ interface CpuProfile { nodes: ProfileNode[], samples: number[], timeDeltas: numb
 
 export interface ProfileShare { name: string, ms: number, share: number }
 
-export interface ProfileSummary { totalMs: number, idleMs: number, byArea: ProfileShare[], byFunction: ProfileShare[] }
+export interface ProfileSummary { totalMs: number, idleMs: number, bySide: ProfileShare[], byArea: ProfileShare[], byFunction: ProfileShare[] }
+
+/** The W5 pipeline's halves, told apart by the nearest frame (leaf upwards) that belongs to one. */
+const SIDES: Array<[string, RegExp]> = [
+  ['source: file read → convert → produce', /file-stream-source-task|worker-source-task|clients\/producer\/|apis\/producer\//],
+  ['sink: fetch → convert → file write', /file-stream-sink-task|worker-sink-task|clients\/consumer\/|apis\/consumer\/|messages-stream/],
+  ['module loading (start-up)', /^node:internal\/modules\//],
+]
 
 /** packages/<pkg> (or connectors/<pkg>), node_modules/<pkg>, node:<module>, or V8's pseudo-frames. */
 export function areaOf (url: string, functionName: string): string {
@@ -29,6 +36,18 @@ export function areaOf (url: string, functionName: string): string {
 
 export function summarizeProfile (profile: CpuProfile, top = 25): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const sideOf = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { url, functionName } = byId.get(at)!.callFrame
+      if (functionName === '(garbage collector)') return 'garbage collector'
+      const side = SIDES.find(([, pattern]) => pattern.test(url))
+      if (side !== undefined) return side[0]
+    }
+    return 'other (timers, REST, offsets, idle loop)'
+  }
+  const sides = new Map<string, number>()
   const selfUs = new Map<number, number>()
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i]
@@ -42,6 +61,8 @@ export function summarizeProfile (profile: CpuProfile, top = 25): ProfileSummary
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame
     if (functionName === '(idle)') { idle += us; continue }
     total += us
+    const side = sideOf(id)
+    sides.set(side, (sides.get(side) ?? 0) + us)
     const area = areaOf(url, functionName)
     areas.set(area, (areas.get(area) ?? 0) + us)
     const where = url === '' ? '' : ` ${url.replace(/^file:\/\/.*?\/(packages|node_modules)\//, '$1/')}:${lineNumber + 1}`
@@ -51,7 +72,7 @@ export function summarizeProfile (profile: CpuProfile, top = 25): ProfileSummary
   const shares = (map: Map<string, number>): ProfileShare[] => [...map]
     .sort((a, b) => b[1] - a[1]).slice(0, top)
     .map(([name, us]) => ({ name, ms: us / 1000, share: total === 0 ? 0 : us / total }))
-  return { totalMs: total / 1000, idleMs: idle / 1000, byArea: shares(areas), byFunction: shares(functions) }
+  return { totalMs: total / 1000, idleMs: idle / 1000, bySide: shares(sides), byArea: shares(areas), byFunction: shares(functions) }
 }
 
 export async function summarizeProfileFile (path: string, top = 25): Promise<ProfileSummary> {
@@ -62,6 +83,10 @@ export function formatProfileSummary (summary: ProfileSummary): string {
   const row = (s: ProfileShare): string => `| ${(s.share * 100).toFixed(1)}% | ${s.ms.toFixed(0)} | \`${s.name}\` |`
   return [
     `Busy ${(summary.totalMs / 1000).toFixed(1)} s, idle ${(summary.idleMs / 1000).toFixed(1)} s (self time).`,
+    '',
+    '| share | ms | pipeline side |',
+    '|---:|---:|---|',
+    ...summary.bySide.map(row),
     '',
     '| share | ms | area |',
     '|---:|---:|---|',
