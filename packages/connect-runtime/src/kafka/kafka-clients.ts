@@ -1,7 +1,7 @@
 // The worker's Kafka clients (@platformatic/kafka), all bytes in and out: converters own the
 // encoding. One shared admin serves the offsets API, topic creation and the DLQ; each task gets
 // its own producer or consumer, as in Kafka Connect.
-import { Admin, Consumer, Producer, ProduceAcks } from '@platformatic/kafka'
+import { Admin, Consumer, FetchIsolationLevels, Producer, ProduceAcks } from '@platformatic/kafka'
 
 export interface KafkaClientsOptions {
   bootstrapServers: string[]
@@ -54,17 +54,25 @@ export class KafkaClients {
       sessionTimeout: Number(o['session.timeout.ms'] ?? 45000),
       heartbeatInterval: Number(o['heartbeat.interval.ms'] ?? 3000),
       maxWaitTime: Number(o['fetch.max.wait.ms'] ?? 500),
+      // The Java consumer's default, which Kafka Connect's sink tasks keep (the client's own default is read_committed).
+      isolationLevel: o['isolation.level'] === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
       retries: 10,
       retryDelay: 200,
     })
   }
 
-  async clusterId (): Promise<string | null> {
+  /** The cluster id, or null when Kafka does not answer within timeoutMs (startup must not hang on it). */
+  async clusterId (timeoutMs = 10000): Promise<string | null> {
+    let timer: NodeJS.Timeout | undefined
     try {
-      const md = await this.admin().metadata({ topics: [] })
-      return md.id
+      return await Promise.race([
+        this.admin().metadata({ topics: [] }).then((md) => md.id),
+        new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), timeoutMs) }),
+      ])
     } catch {
       return null
+    } finally {
+      clearTimeout(timer)
     }
   }
 
