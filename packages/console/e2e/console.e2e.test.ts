@@ -190,6 +190,11 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     // A straight edge has a zero-height box, which Playwright calls invisible: wait for presence.
     for (const e of edges) await page.locator(`[data-edge="${e}"]`).waitFor({ state: 'attached', timeout: 20_000 })
     await page.screenshot({ path: join(SHOTS, 'lineage.png'), fullPage: true })
+    // Focus on the topic through the picker: its producers and consumers stay in the graph.
+    await page.selectOption('#lineage-focus', `topic:${topic}`)
+    await page.getByRole('button', { name: 'Show' }).click()
+    await page.waitForURL(/#\/lineage\?topic=/)
+    for (const e of edges) await page.locator(`[data-edge="${e}"]`).waitFor({ state: 'attached', timeout: 20_000 })
   })
 
   await t.test('edit through the form; the history shows who changed what', async () => {
