@@ -75,6 +75,8 @@ export class StandaloneHerder implements Herder {
   // ---- read side ----
 
   serverInfo (): ServerInfo {
+    // Kafka was not reachable at start: ask again in the background for the next caller.
+    if (this.#clusterId === null) void this.#o.clients.clusterId().then((id) => { this.#clusterId ??= id })
     return { version: TRIBUTARY_CONNECT_VERSION, commit: this.#o.commit ?? 'tributary', kafka_cluster_id: this.#clusterId }
   }
 
