@@ -33,6 +33,8 @@ export interface KafkajsConsumeOptions {
   expect: number
   timeoutMs?: number
   readUncommitted?: boolean
+  /** After `expect` records, keep collecting this long, so extra records show up too. */
+  settleMs?: number
 }
 
 export interface KafkajsPeer {
@@ -44,7 +46,7 @@ export interface KafkajsPeer {
 }
 
 export function kafkajsPeer (bootstrap: string): KafkajsPeer {
-  const kafka = new Kafka({ clientId: 'tributary-testkit', brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 5 } })
+  const kafka = new Kafka({ clientId: 'tributary-testkit', brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 8 } })
   return {
     kafka,
     async createTopic (topic, partitions) {
@@ -101,7 +103,10 @@ export function kafkajsPeer (bootstrap: string): KafkajsPeer {
                   headers,
                 })
               }
-              if (records.length >= options.expect) { clearTimeout(timer); resolve() }
+              if (records.length >= options.expect) {
+                clearTimeout(timer)
+                setTimeout(resolve, options.settleMs ?? 0)
+              }
             },
           }).catch(reject)
         })
