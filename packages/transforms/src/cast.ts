@@ -1,7 +1,7 @@
 // Cast$Key / Cast$Value: cast fields (`spec=a:int32,b:string`) or the whole key/value (`spec=int64`)
 // to another primitive type. Java's narrowing rules; logical Date/Time/Timestamp are first encoded
 // (days / ms) unless the target is string; bytes cast to string as base64.
-import { AbstractConfig, ConfigDef, ConfigError, SchemaBuilder, Struct, LogicalName, mapEntries, mapFromEntries, mapGet, lambdaValidator } from '@tributary/connect-api'
+import { AbstractConfig, ConfigDef, ConfigError, DataError, SchemaBuilder, Struct, mapEntries, mapFromEntries, mapGet, lambdaValidator } from '@tributary/connect-api'
 import type { ConnectRecord, Schema, SchemaType, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
 import type { RecordPart } from './util/record-part.ts'
@@ -94,7 +94,7 @@ export abstract class Cast implements Transformation {
     }
     const updatedSchema = this.#cache.getOrBuild(schema, (s) => this.#buildSchema(s))
     if (whole !== undefined) return this.#part.newRecord(record, updatedSchema, castValue(schema, value, whole))
-    const struct = requireStruct(value, PURPOSE)
+    const struct = requireStruct(value, PURPOSE, schema)
     const out = new Struct(updatedSchema)
     for (const field of struct.schema.fields) {
       const orig = this.#replaceNull ? struct.get(field) : struct.getWithoutDefault(field)
@@ -108,10 +108,10 @@ export abstract class Cast implements Transformation {
     const whole = this.#spec.get(WHOLE_VALUE)
     let builder: SchemaBuilder
     if (whole !== undefined) {
-      builder = SchemaBuilder.type(whole)
-      // a logical name on the new primitive would describe a value it no longer holds
-      if (!isLogical(schema)) SchemaBuilder.copyBasics(schema, builder)
+      // as Kafka: name/version/doc/parameters are kept even when they name a logical type
+      builder = SchemaBuilder.copyBasics(schema, SchemaBuilder.type(whole))
     } else {
+      if (schema.type !== 'STRUCT') throw new DataError('Cannot list fields on non-struct type')
       builder = SchemaBuilder.copyBasics(schema, SchemaBuilder.struct())
       for (const field of schema.fields) {
         const target = this.#spec.get(field.name)
@@ -137,6 +137,3 @@ export abstract class Cast implements Transformation {
   close(): void {}
 }
 
-function isLogical(schema: Schema): boolean {
-  return schema.name !== null && (Object.values(LogicalName) as string[]).includes(schema.name)
-}

@@ -7,7 +7,7 @@ import type { RecordPart } from './util/record-part.ts'
 import { requireMapOrNull, requireStructOrNull } from './util/requirements.ts'
 import { withReplaceNullWithDefault, REPLACE_NULL_WITH_DEFAULT } from './util/common-config.ts'
 import { SingleFieldPath } from './util/field-path.ts'
-import { IllegalArgumentError } from './util/illegal-argument-error.ts'
+import { JavaException } from './util/java-exception.ts'
 import type { FieldSyntaxVersion } from './util/field-path.ts'
 
 const PURPOSE = 'field extraction'
@@ -45,9 +45,9 @@ export abstract class ExtractField implements Transformation {
       const map = requireMapOrNull(this.#part.value(record), PURPOSE)
       return this.#part.newRecord(record, null, map === null ? null : this.#path.valueFromMap(map))
     }
-    const struct = requireStructOrNull(this.#part.value(record), PURPOSE)
+    const struct = requireStructOrNull(this.#part.value(record), PURPOSE, schema)
     const field = this.#path.fieldFrom(schema)
-    if (field === undefined) throw new IllegalArgumentError(`Unknown field: ${this.#path.path}`)
+    if (field === undefined) throw new JavaException('java.lang.IllegalArgumentException', `Unknown field: ${this.#path.path}`)
     return this.#part.newRecord(record, field.schema, struct === null ? null : this.#path.valueFromStruct(struct, this.#replaceNull))
   }
 

@@ -34,15 +34,15 @@ export abstract class Flatten implements Transformation {
 
   apply<T extends ConnectRecord>(record: T): T {
     const value = this.#part.value(record)
+    if (value === null) return record
     const schema = this.#part.schema(record)
     if (schema === null) {
-      if (value === null) return record
       const map = requireMap(value, PURPOSE)
       const out: Array<[string, unknown]> = []
       this.#flattenMap(map, '', out)
       return this.#part.newRecord(record, null, mapFromEntries(out, map))
     }
-    const struct = requireStructOrNull(value, PURPOSE)
+    const struct = requireStructOrNull(value, PURPOSE, schema)
     const updated = this.#cache.getOrBuild(schema, (s) => {
       const builder = SchemaBuilder.copyBasics(s, SchemaBuilder.struct())
       this.#flattenSchema(s, '', builder, s.optional, s.defaultValue as Struct | null)

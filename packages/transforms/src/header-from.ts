@@ -1,12 +1,13 @@
 // HeaderFrom$Key / $Value: copies (or moves) fields into headers: headers[i] := fields[i].
 // `move` also removes the fields (struct schema rebuilt without them).
-import { AbstractConfig, ConfigDef, ConfigError, DataError, SchemaBuilder, Struct, ValidString, NonEmptyList, mapEntries, mapFromEntries, mapGet } from '@tributary/connect-api'
+import { AbstractConfig, ConfigDef, ConfigError, SchemaBuilder, Struct, ValidString, NonEmptyList, mapEntries, mapFromEntries, mapGet } from '@tributary/connect-api'
 import type { ConnectRecord, Schema, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
 import type { RecordPart } from './util/record-part.ts'
 import { requireMap, requireStruct } from './util/requirements.ts'
 import { SchemaUpdateCache } from './util/schema-update-cache.ts'
 import { withReplaceNullWithDefault, REPLACE_NULL_WITH_DEFAULT } from './util/common-config.ts'
+import { JavaException } from './util/java-exception.ts'
 
 export const HEADER_FROM_CONFIG_DEF = withReplaceNullWithDefault(new ConfigDef()
   .define({ name: 'fields', type: 'LIST', validator: NonEmptyList, importance: 'HIGH', documentation: 'Field names in the record whose values are to be copied or moved to headers.' })
@@ -51,10 +52,13 @@ export abstract class HeaderFrom implements Transformation {
       const updated = this.#move ? mapFromEntries(mapEntries(map).filter(([k]) => !this.#fields.includes(String(k))), map) : map
       return this.#part.newRecord(record, null, updated).newRecord({ headers })
     }
-    const struct = requireStruct(value, purpose)
+    const struct = requireStruct(value, purpose, schema)
     this.#fields.forEach((f, i) => {
       const field = schema.field(f)
-      if (field === undefined) throw new DataError(`${f} is not a valid field name`)
+      if (field === undefined) {
+        throw new JavaException('java.lang.NullPointerException',
+          'Cannot invoke "org.apache.kafka.connect.data.Field.schema()" because the return value of "org.apache.kafka.connect.data.Schema.field(String)" is null')
+      }
       headers.add(this.#headers[i], this.#replaceNull ? struct.get(field) : struct.getWithoutDefault(field), field.schema)
     })
     if (!this.#move) return record.newRecord({ headers })

@@ -83,7 +83,7 @@ export abstract class InsertField implements Transformation {
       if (this.#static) out.set(this.#static.name, this.#staticValue)
       return this.#part.newRecord(record, null, mapFromEntries(out, map))
     }
-    const struct = requireStruct(value, PURPOSE)
+    const struct = requireStruct(value, PURPOSE, schema)
     const updatedSchema = this.#cache.getOrBuild(struct.schema, (s) => this.#buildSchema(s))
     const out = new Struct(updatedSchema)
     for (const field of struct.schema.fields) out.put(field.name, this.#replaceNull ? struct.get(field) : struct.getWithoutDefault(field))

@@ -226,8 +226,25 @@ const dateParseCases: ParityCase[] = [
 
 const randomCases: ParityCase[] = randomEnvelopes(300).map((value, i) => ({ name: `random envelope #${i}: ${value.slice(0, 160)}`, topic: 't', value, config: {} }))
 
+/** Transforms that apply to any record shape (or fail the same way in Kafka and here). */
+const GENERIC_TRANSFORMS: Array<Record<string, string>> = [
+  one('Flatten$Value'), one('Flatten$Value', { delimiter: '__' }), one('HoistField$Value', { field: 'h' }), one('SetSchemaMetadata$Value', { 'schema.name': 'n', 'schema.version': '2' }),
+  one('Cast$Value', { spec: 'string' }), one('Cast$Value', { spec: 'f0:string,f1:int64' }), one('Cast$Value', { spec: 'f0:boolean' }), one('Cast$Value', { spec: 'int32' }),
+  one('MaskField$Value', { fields: 'f0,f1,f2' }), one('MaskField$Value', { fields: 'f0', replacement: '42' }), one('ReplaceField$Value', { exclude: 'f1', renames: 'f0:g0' }),
+  one('ReplaceField$Value', { include: 'f2,f0' }), one('InsertField$Value', { 'topic.field': 'tp', 'timestamp.field': 'ts', 'offset.field': 'off' }),
+  one('ValueToKey', { fields: 'f0' }), one('ExtractField$Value', { field: 'f0' }), one('ExtractField$Value', { field: 'f0.f1', 'field.syntax.version': 'V2' }),
+  one('HeaderFrom$Value', { fields: 'f0,f1', headers: 'a,b', operation: 'move' }), one('HeaderFrom$Value', { fields: 'f2', headers: 'c', operation: 'copy' }),
+  one('TimestampConverter$Value', { 'target.type': 'string', format: 'yyyy-MM-dd HH:mm' }), one('TimestampConverter$Value', { field: 'f0', 'target.type': 'unix' }),
+  one('TimestampConverter$Value', { field: 'f1', 'target.type': 'Date' }),
+]
+const randomTransformCases: ParityCase[] = randomEnvelopes(300, 7).map((value, i) => {
+  const config = GENERIC_TRANSFORMS[i % GENERIC_TRANSFORMS.length]
+  return { name: `random transform #${i} ${config['transforms.x.type']}: ${value.slice(0, 120)}`, ...base, value, config }
+})
+
 export const parityCases: ParityCase[] = [
   ...randomCases,
+  ...randomTransformCases,
   ...dateFormatCases,
   ...dateParseCases,
   ...sourceCases,

@@ -46,7 +46,7 @@ export abstract class MaskField implements Transformation {
       for (const f of this.#fields) out.set(f, this.#mask(null, mapGet(map, f) ?? null))
       return this.#part.newRecord(record, null, mapFromEntries(out, map))
     }
-    const struct = requireStruct(value, PURPOSE)
+    const struct = requireStruct(value, PURPOSE, schema)
     const out = new Struct(struct.schema)
     for (const field of struct.schema.fields) {
       const orig = this.#replaceNull ? struct.get(field) : struct.getWithoutDefault(field)

@@ -20,7 +20,10 @@ test('SetSchemaMetadata replaces name and version and rebuilds structs', () => {
   ;(out.value as Struct).validate()
   const nameOnly = new SetSchemaMetadata.Value()
   nameOnly.configure({ 'schema.name': 'n' })
-  assert.equal(nameOnly.apply(rec({ valueSchema: Schema.STRING_SCHEMA, value: 'x' })).valueSchema?.name, 'n')
+  const inner = SchemaBuilder.struct().field('a', Schema.INT8_SCHEMA).build()
+  assert.equal(nameOnly.apply(rec({ valueSchema: inner, value: new Struct(inner).put('a', 1) })).valueSchema?.name, 'n')
+  // Kafka copies schema.fields() whatever the type, so only structs can be renamed
+  assert.throws(() => nameOnly.apply(rec({ valueSchema: Schema.STRING_SCHEMA, value: 'x' })), new DataError('Cannot list fields on non-struct type'))
   const tomb = rec({ value: null })
   assert.equal(x.apply(tomb), tomb)
   assert.throws(() => x.apply(rec({ value: 'x' })), new DataError('Schema required for [updating schema metadata]'))

@@ -78,7 +78,7 @@ export abstract class ReplaceField implements Transformation {
       const out = mapEntries(map).filter(([k]) => this.#keep(String(k))).map(([k, v]) => [this.#renamed(String(k)), v] as const)
       return this.#part.newRecord(record, null, mapFromEntries(out, map))
     }
-    const struct = requireStruct(value, PURPOSE)
+    const struct = requireStruct(value, PURPOSE, schema)
     const updatedSchema = this.#cache.getOrBuild(struct.schema, (s) => this.#buildSchema(s))
     const out = new Struct(updatedSchema)
     for (const field of updatedSchema.fields) {

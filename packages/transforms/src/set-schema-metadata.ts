@@ -1,7 +1,7 @@
 // SetSchemaMetadata$Key / $Value: replaces the schema's name and/or version, keeping everything
 // else; a Struct value is rebuilt against the new schema. Requires a schema (unless the key/value
 // and its schema are both null).
-import { AbstractConfig, ConfigDef, ConfigError, Schema, Struct } from '@tributary/connect-api'
+import { AbstractConfig, ConfigDef, ConfigError, DataError, Schema, Struct } from '@tributary/connect-api'
 import type { ConnectRecord, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
 import type { RecordPart } from './util/record-part.ts'
@@ -38,6 +38,8 @@ export abstract class SetSchemaMetadata implements Transformation {
     const original = this.#part.schema(record)
     if (original === null && value === null) return record
     const schema = requireSchema(original, 'updating schema metadata')
+    // Kafka copies schema.fields() unconditionally, which fails for anything but a struct
+    if (schema.type !== 'STRUCT') throw new DataError('Cannot list fields on non-struct type')
     const updated = new Schema({
       type: schema.type,
       optional: schema.optional,

@@ -80,12 +80,13 @@ export abstract class TimestampConverter implements Transformation {
       return this.#part.newRecord(record, null, mapFromEntries(out, map))
     }
     if (field === '') return this.#part.newRecord(record, this.#targetSchema(schema.optional), this.#convert(value, kindOf(schema)))
-    const struct = requireStructOrNull(value, PURPOSE)
+    const struct = requireStructOrNull(value, PURPOSE, schema)
     const updatedSchema = this.#cache.getOrBuild(schema, (s) => this.#buildSchema(s))
     return this.#part.newRecord(record, updatedSchema, this.#convertStruct(struct, updatedSchema))
   }
 
   #buildSchema(schema: Schema): Schema {
+    if (schema.type !== 'STRUCT') throw new DataError('Cannot list fields on non-struct type')
     const builder = SchemaBuilder.copyBasics(schema, SchemaBuilder.struct())
     for (const f of schema.fields) builder.field(f.name, f.name === this.#s.field ? this.#targetSchema(f.schema.optional) : f.schema)
     if (schema.optional) builder.optional()

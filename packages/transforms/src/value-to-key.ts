@@ -30,7 +30,7 @@ export class ValueToKey implements Transformation {
       const key = mapFromEntries(this.#fields.map((f) => [f, mapGet(map, f) ?? null]))
       return record.newRecord({ keySchema: null, key })
     }
-    const value = requireStruct(record.value, PURPOSE)
+    const value = requireStruct(record.value, PURPOSE, record.valueSchema)
     const keySchema = this.#cache.getOrBuild(value.schema, (s) => {
       const b = SchemaBuilder.struct()
       for (const f of this.#fields) {

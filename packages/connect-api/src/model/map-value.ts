@@ -38,6 +38,17 @@ export function mapFromEntries(entries: Iterable<readonly [unknown, unknown]>, l
   return out
 }
 
+const SCHEMA_CLASSES: Readonly<Record<string, string>> = {
+  INT8: 'java.lang.Byte',
+  INT16: 'java.lang.Short',
+  INT32: 'java.lang.Integer',
+  INT64: 'java.lang.Long',
+  FLOAT32: 'java.lang.Float',
+  FLOAT64: 'java.lang.Double',
+  BOOLEAN: 'java.lang.Boolean',
+  STRING: 'java.lang.String',
+}
+
 const JAVA_CLASSES: Readonly<Record<string, string>> = {
   Struct: 'org.apache.kafka.connect.data.Struct',
   BigDecimal: 'java.math.BigDecimal',
@@ -53,8 +64,11 @@ const JAVA_CLASSES: Readonly<Record<string, string>> = {
  * The Java class name Kafka would report for the same value (Class.getName()): integers as Long
  * and other numbers as Double (what JsonConverter reads schemaless), bytes as `[B`, maps as HashMap.
  */
-export function describeValueClass(value: unknown): string {
+export function describeValueClass(value: unknown, schema?: { readonly type: string; readonly name: string | null } | null): string {
   if (value === null || value === undefined) return 'null'
+  // with a schema the JVM class follows the schema type (an int16 field holds a Short)
+  const bySchema = schema ? SCHEMA_CLASSES[schema.name ?? ''] ?? SCHEMA_CLASSES[schema.type] : undefined
+  if (bySchema !== undefined && typeof value !== 'object') return bySchema
   switch (typeof value) {
     case 'string': return 'java.lang.String'
     case 'boolean': return 'java.lang.Boolean'
@@ -71,6 +85,6 @@ export function describeValueClass(value: unknown): string {
 }
 
 /** Class.toString() of the value's class, as in Kafka messages built from `value.getClass()`: `class java.lang.String`. */
-export function describeJavaClass(value: unknown): string {
-  return value === null || value === undefined ? 'null' : `class ${describeValueClass(value)}`
+export function describeJavaClass(value: unknown, schema?: { readonly type: string; readonly name: string | null } | null): string {
+  return value === null || value === undefined ? 'null' : `class ${describeValueClass(value, schema)}`
 }

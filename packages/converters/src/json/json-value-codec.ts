@@ -28,19 +28,19 @@ export function valueToJsonText(schema: Schema | null, value: unknown, opts: Val
   if (schema !== null && schema.name !== null) {
     switch (schema.name) {
       case LogicalName.DECIMAL:
-        if (!(value instanceof BigDecimal)) throw new DataError(`Invalid type for Decimal, expected BigDecimal but was ${describeJavaClass(value)}`)
+        if (!(value instanceof BigDecimal)) throw new DataError(`Invalid type for Decimal, expected BigDecimal but was ${describeJavaClass(value, schema)}`)
         return opts.decimalNumeric ? value.toString() : quoteJson(base64(Decimal.fromLogical(schema, value)))
       case LogicalName.DATE:
-        return String(ConnectDate.fromLogical(schema, expectDate(value, 'Date')))
+        return String(ConnectDate.fromLogical(schema, expectDate(value, 'Date', schema)))
       case LogicalName.TIME:
-        return String(ConnectTime.fromLogical(schema, expectDate(value, 'Time')))
+        return String(ConnectTime.fromLogical(schema, expectDate(value, 'Time', schema)))
       case LogicalName.TIMESTAMP:
-        return String(ConnectTimestamp.fromLogical(schema, expectDate(value, 'Timestamp')))
+        return String(ConnectTimestamp.fromLogical(schema, expectDate(value, 'Timestamp', schema)))
       default:
     }
   }
   const type = schema?.type ?? inferType(value)
-  const wrongType = (): DataError => new DataError(`Invalid type for ${schema ? schema.type : 'unknown schema'}: ${describeJavaClass(value)}`)
+  const wrongType = (): DataError => new DataError(`Invalid type for ${schema ? schema.type : 'unknown schema'}: ${describeJavaClass(value, schema)}`)
   switch (type) {
     case 'INT8':
     case 'INT16':
@@ -105,8 +105,8 @@ function inferType(value: unknown): SchemaType {
   throw new DataError(`Java class ${describeJavaClass(value)} does not have corresponding schema type.`)
 }
 
-function expectDate(value: unknown, what: string): Date {
-  if (!(value instanceof Date)) throw new DataError(`Invalid type for ${what}, expected Date but was ${describeJavaClass(value)}`)
+function expectDate(value: unknown, what: string, schema: Schema): Date {
+  if (!(value instanceof Date)) throw new DataError(`Invalid type for ${what}, expected Date but was ${describeJavaClass(value, schema)}`)
   return value
 }
 

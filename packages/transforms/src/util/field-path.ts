@@ -20,8 +20,7 @@ export class SingleFieldPath {
     let current: Schema = schema
     let field: Field | undefined
     for (const step of this.steps) {
-      if (current.type !== 'STRUCT') return undefined
-      field = current.field(step)
+      field = current.field(step) // throws on a non-struct, as Kafka's Schema.field does
       if (field === undefined) return undefined
       current = field.schema
     }

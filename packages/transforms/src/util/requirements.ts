@@ -13,13 +13,14 @@ export function requireMapOrNull(value: unknown, purpose: string): MapValue | nu
   return value === null || value === undefined ? null : requireMap(value, purpose)
 }
 
-export function requireStruct(value: unknown, purpose: string): Struct {
-  if (!(value instanceof Struct)) throw new DataError(`Only Struct objects supported for [${purpose}], found: ${describeValueClass(value)}`)
+/** `schema` (the operating schema) names the Java class Kafka would report for a primitive. */
+export function requireStruct(value: unknown, purpose: string, schema?: Schema | null): Struct {
+  if (!(value instanceof Struct)) throw new DataError(`Only Struct objects supported for [${purpose}], found: ${describeValueClass(value, schema)}`)
   return value
 }
 
-export function requireStructOrNull(value: unknown, purpose: string): Struct | null {
-  return value === null || value === undefined ? null : requireStruct(value, purpose)
+export function requireStructOrNull(value: unknown, purpose: string, schema?: Schema | null): Struct | null {
+  return value === null || value === undefined ? null : requireStruct(value, purpose, schema)
 }
 
 export function requireSchema(schema: Schema | null, purpose: string): Schema {
