@@ -6,19 +6,21 @@
 // closed; woken by log appends. Response max.bytes and per-partition max bytes are honoured
 // (the first batch is always returned whole, KIP-74). Record batches are passed through as
 // the log's Buffers, never copied or re-encoded. read_committed reads up to the LSO with the
-// aborted transactions of the range. Diverging-epoch checks are not needed: one leader epoch.
+// aborted transactions of the range. One leader epoch (0): a newer CurrentLeaderEpoch is
+// UNKNOWN_LEADER_EPOCH; diverging-epoch checks are not needed.
 
 import { ErrorCode } from '@tributary/protocol'
 import type { FetchRequest, FetchResponse, FetchResponsePartitionData } from '@tributary/protocol'
 import type { ApiHandler, RequestContext } from '../handler.ts'
 import type { PartitionLog } from '../log/types.ts'
+import { leaderEpochError } from './leader-epoch.ts'
 import { waitForAppend } from './wait-for-append.ts'
 
 type PartitionData = FetchResponsePartitionData<Buffer[]>
 
 const ZERO_UUID = '0'.repeat(32)
 
-interface Wanted { topic: string; partition: number; fetchOffset: number; maxBytes: number; log: PartitionLog | undefined; missingCode: number }
+interface Wanted { topic: string; partition: number; fetchOffset: number; maxBytes: number; log: PartitionLog | undefined; missingCode: number; epochError: number }
 
 /** An errored partition carries no positions, as in Kafka (aborted list [] for unknown partitions, null otherwise). */
 function partitionError (partitionIndex: number, errorCode: number): PartitionData {
@@ -31,9 +33,9 @@ async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitt
   let error = false
   const parts: PartitionData[] = []
   for (const w of wanted) {
-    if (w.log === undefined) {
+    if (w.log === undefined || w.epochError !== 0) {
       error = true
-      parts.push(partitionError(w.partition, w.missingCode))
+      parts.push(partitionError(w.partition, w.log === undefined ? w.missingCode : w.epochError))
       continue
     }
     const budget = Math.min(w.maxBytes, responseMaxBytes - bytes)
@@ -89,6 +91,7 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponse<Buffer[]>> = {
         maxBytes: p.partitionMaxBytes,
         log: name === undefined ? undefined : ctx.broker.topics.getPartition(name, p.partition),
         missingCode,
+        epochError: leaderEpochError(ctx.apiVersion >= 9 ? p.currentLeaderEpoch : -1),
       }))
     })
     const readCommitted = req.isolationLevel === 1

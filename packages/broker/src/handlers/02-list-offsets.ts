@@ -7,6 +7,7 @@ import { ErrorCode } from '@tributary/protocol'
 import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsResponseListOffsetsPartitionResponse } from '@tributary/protocol'
 import type { ApiHandler } from '../handler.ts'
 import type { PartitionLog } from '../log/types.ts'
+import { leaderEpochError } from './leader-epoch.ts'
 
 type PartitionResponse = ListOffsetsResponseListOffsetsPartitionResponse
 
@@ -36,6 +37,8 @@ export const listOffsetsHandler: ApiHandler<ListOffsetsRequest, ListOffsetsRespo
         const base = { partitionIndex: p.partitionIndex, oldStyleOffsets: [], leaderEpoch: 0 }
         const log = ctx.broker.topics.getPartition(t.name, p.partitionIndex)
         if (log === undefined) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1, leaderEpoch: -1 }
+        const epochError = leaderEpochError(ctx.apiVersion >= 4 ? p.currentLeaderEpoch : -1)
+        if (epochError !== 0) return { ...base, errorCode: epochError, timestamp: -1, offset: -1, leaderEpoch: -1 }
         if (p.timestamp === -3 && ctx.apiVersion < 7) return { ...base, errorCode: ErrorCode.UNSUPPORTED_VERSION, timestamp: -1, offset: -1 }
         try {
           const found = await lookup(log, p.timestamp, readCommitted)

@@ -6,6 +6,7 @@
 import { ErrorCode } from '@tributary/protocol'
 import type { OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse } from '@tributary/protocol'
 import type { ApiHandler } from '../handler.ts'
+import { leaderEpochError } from './leader-epoch.ts'
 
 export const offsetForLeaderEpochHandler: ApiHandler<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse> = {
   apiKey: 23,
@@ -18,7 +19,8 @@ export const offsetForLeaderEpochHandler: ApiHandler<OffsetForLeaderEpochRequest
       partitions: t.partitions.map((p) => {
         const log = ctx.broker.topics.getPartition(t.topic, p.partition)
         if (log === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
-        if (p.currentLeaderEpoch > 0) return { errorCode: ErrorCode.UNKNOWN_LEADER_EPOCH, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
+        const epochError = leaderEpochError(p.currentLeaderEpoch)
+        if (epochError !== 0) return { errorCode: epochError, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
         if (p.leaderEpoch !== 0) return { errorCode: 0, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
         return { errorCode: 0, partition: p.partition, leaderEpoch: 0, endOffset: log.logEndOffset() }
       }),
