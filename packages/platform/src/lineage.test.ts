@@ -45,3 +45,13 @@ test('focus on a topic keeps its producers and consumers and nothing unrelated',
 test('focus on a pipeline that does not exist is an empty graph', () => {
   assert.deepEqual(buildLineage([source], { pipeline: 'nope' }), { nodes: [], edges: [] })
 })
+
+test('a sink\'s dead letter queue topic is drawn as a dlq edge back into the topics', () => {
+  const withDlq = { ...sink, config: { ...sink.config, 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'raw-dlq' } }
+  const g = buildLineage([source, withDlq])
+  const e = g.edges.find(x => x.from === 'connector:snk' && x.to === 'topic:raw-dlq')
+  assert.equal(e?.dlq, true)
+  assert.equal(g.nodes.find(n => n.id === 'topic:raw-dlq')?.column, 2)
+  // focused on the source topic, the sink's DLQ is downstream and stays
+  assert.ok(buildLineage([source, withDlq], { topic: 'raw' }).nodes.some(n => n.id === 'topic:raw-dlq'))
+})

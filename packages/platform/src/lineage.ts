@@ -30,6 +30,8 @@ export interface LineageEdge {
   from: string
   to: string
   observed: boolean
+  /** A sink's dead letter queue: records it could not process go back into this topic. */
+  dlq?: boolean
 }
 
 export interface LineageGraph {
@@ -55,11 +57,11 @@ export function buildLineage (pipelines: readonly LineagePipeline[], focus: Line
   const nodes = new Map<string, LineageNode>()
   const edges = new Map<string, LineageEdge>()
   const addNode = (n: LineageNode): void => { if (!nodes.has(n.id)) nodes.set(n.id, n) }
-  const addEdge = (from: string, to: string, observed: boolean): void => {
+  const addEdge = (from: string, to: string, observed: boolean, dlq = false): void => {
     const key = `${from}\u0000${to}`
     const existing = edges.get(key)
     if (existing) existing.observed ||= observed
-    else edges.set(key, { from, to, observed })
+    else edges.set(key, { from, to, observed, ...(dlq ? { dlq } : {}) })
   }
 
   for (const p of pipelines) {
@@ -76,6 +78,11 @@ export function buildLineage (pipelines: readonly LineagePipeline[], focus: Line
       for (const t of topics) {
         addNode({ id: topicNodeId(t), kind: 'topic', label: t, column: 2 })
         addEdge(topicNodeId(t), id, observed)
+      }
+      const dlq = p.config['errors.deadletterqueue.topic.name']?.trim()
+      if (dlq) {
+        addNode({ id: topicNodeId(dlq), kind: 'topic', label: dlq, column: 2 })
+        addEdge(id, topicNodeId(dlq), false, true)
       }
     } else {
       const sysId = `${system.id}>in`

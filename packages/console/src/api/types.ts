@@ -102,7 +102,7 @@ export interface ConfigInfos {
 }
 
 export interface LineageNode { id: string, kind: 'system' | 'source' | 'sink' | 'connector' | 'topic', label: string, column: number, state?: string, systemKind?: string }
-export interface LineageEdge { from: string, to: string, observed: boolean }
+export interface LineageEdge { from: string, to: string, observed: boolean, dlq?: boolean }
 export interface LineageGraph { nodes: LineageNode[], edges: LineageEdge[] }
 
 export interface Offsets { offsets: { partition: Record<string, unknown>, offset: Record<string, unknown> | null }[] }

@@ -40,7 +40,7 @@ function linkOf (n: LineageNode): string | undefined {
 }
 
 function short (label: string): string {
-  return label.length > 22 ? `…${label.slice(-21)}` : label
+  return label.length > 21 ? `…${label.slice(-20)}` : label
 }
 
 export function LineageGraphView ({ graph }: { graph: LineageGraph }) {
@@ -48,7 +48,7 @@ export function LineageGraphView ({ graph }: { graph: LineageGraph }) {
   const pos = layout(graph)
   const rows = Math.max(...[...pos.values()].map(p => (p.y - TOP) / ROW_H)) + 1
   const width = 10 + 4 * COL_W + NODE_W + 10
-  const height = TOP + rows * ROW_H + 10
+  const height = TOP + rows * ROW_H + 24
   return (
     <svg className="lineage" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="group" aria-label="Lineage graph">
       <defs>
@@ -61,6 +61,20 @@ export function LineageGraphView ({ graph }: { graph: LineageGraph }) {
         const a = pos.get(e.from)
         const b = pos.get(e.to)
         if (!a || !b) return null
+        if (b.x < a.x) {
+          // Backwards (a sink's dead letter queue): loop under the nodes, bottom to bottom.
+          const x1 = a.x + NODE_W / 2
+          const y1 = a.y + NODE_H
+          const x2 = b.x + NODE_W / 2
+          const y2 = b.y + NODE_H
+          const low = Math.max(y1, y2) + 16
+          return (
+            <path key={`${e.from}->${e.to}`} data-edge={`${e.from}->${e.to}`} className="edge edge-dlq"
+              d={`M ${x1} ${y1} C ${x1} ${low}, ${x2} ${low}, ${x2} ${y2}`} markerEnd="url(#arrow)">
+              <title>{e.dlq ? 'dead letter queue: records this sink could not process' : 'flows back'}</title>
+            </path>
+          )
+        }
         const x1 = a.x + NODE_W
         const y1 = a.y + NODE_H / 2
         const x2 = b.x
