@@ -32,9 +32,9 @@ export function castValue(schema: Schema | null, value: unknown, target: SchemaT
   if (schema !== null && schema.name !== null && target !== 'STRING') v = encodeLogical(schema, v)
   try {
     switch (target) {
-      case 'INT8': return Number(BigInt.asIntN(8, toIntBig(v)))
-      case 'INT16': return Number(BigInt.asIntN(16, toIntBig(v)))
-      case 'INT32': return Number(BigInt.asIntN(32, toIntBig(v)))
+      case 'INT8': return Number(BigInt.asIntN(8, toIntBig(v, inferred)))
+      case 'INT16': return Number(BigInt.asIntN(16, toIntBig(v, inferred)))
+      case 'INT32': return Number(BigInt.asIntN(32, toIntBig(v, inferred)))
       case 'INT64': {
         const n = BigInt.asIntN(64, toBigInt(v))
         return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n
@@ -66,8 +66,9 @@ function encodeLogical(schema: Schema, value: unknown): unknown {
 }
 
 /** Java narrows a double to int first (saturating), then to byte/short. */
-function toIntBig(v: unknown): bigint {
-  if (typeof v !== 'number') return toBigInt(v)
+function toIntBig(v: unknown, from: SchemaType): bigint {
+  // a Long (or smaller) narrows by wrapping; only a Float/Double saturates at the int range
+  if (typeof v !== 'number' || (from !== 'FLOAT32' && from !== 'FLOAT64')) return toBigInt(v)
   if (Number.isNaN(v)) return 0n
   return BigInt(Math.max(-2147483648, Math.min(2147483647, Math.trunc(v))))
 }

@@ -237,9 +237,11 @@ const GENERIC_TRANSFORMS: Array<Record<string, string>> = [
   one('TimestampConverter$Value', { 'target.type': 'string', format: 'yyyy-MM-dd HH:mm' }), one('TimestampConverter$Value', { field: 'f0', 'target.type': 'unix' }),
   one('TimestampConverter$Value', { field: 'f1', 'target.type': 'Date' }),
 ]
-const randomTransformCases: ParityCase[] = randomEnvelopes(300, 7).map((value, i) => {
+const randomTransformCases: ParityCase[] = randomEnvelopes(600, 7).map((value, i) => {
   const config = GENERIC_TRANSFORMS[i % GENERIC_TRANSFORMS.length]
-  return { name: `random transform #${i} ${config['transforms.x.type']}: ${value.slice(0, 120)}`, ...base, value, config }
+  // every other record goes schemaless: same payload, "schema": null
+  const envelope = i % 2 === 0 ? value : JSON.stringify({ schema: null, payload: (JSON.parse(value) as { payload: unknown }).payload })
+  return { name: `random transform #${i} ${config['transforms.x.type']}: ${envelope.slice(0, 120)}`, ...base, value: envelope, config }
 })
 
 export const parityCases: ParityCase[] = [

@@ -38,7 +38,6 @@ export abstract class MaskField implements Transformation {
 
   apply<T extends ConnectRecord>(record: T): T {
     const value = this.#part.value(record)
-    if (value === null) return record
     const schema = this.#part.schema(record)
     if (schema === null) {
       const map = requireMap(value, PURPOSE)

@@ -155,7 +155,7 @@ function mod(a: number, b: number): number {
 function inferKind(value: unknown): TimestampKind | null {
   if (value === null || value === undefined) return null
   if (value instanceof Date) return 'Timestamp'
-  if (typeof value === 'number' || typeof value === 'bigint') return 'unix'
+  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) return 'unix' // a Long
   if (typeof value === 'string') return 'string'
   throw new DataError(`TimestampConverter does not support ${describeJavaClass(value)} objects as timestamps`)
 }

@@ -73,7 +73,7 @@ export function describeValueClass(value: unknown, schema?: { readonly type: str
     case 'string': return 'java.lang.String'
     case 'boolean': return 'java.lang.Boolean'
     case 'bigint': return 'java.lang.Long'
-    case 'number': return Number.isInteger(value) ? 'java.lang.Long' : 'java.lang.Double'
+    case 'number': return Number.isInteger(value) && Math.abs(value) < 2 ** 63 ? 'java.lang.Long' : 'java.lang.Double'
     case 'object': break
     default: return typeof value
   }

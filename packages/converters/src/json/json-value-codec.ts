@@ -177,8 +177,7 @@ function inferValue(node: JsonNode | undefined): unknown {
   if (node === null || node === undefined) return null
   if (node instanceof ExactNumber) {
     if (!node.isIntegral) return Number(node.text)
-    const n = BigInt(node.text)
-    return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n
+    return wrapInteger(BigInt(node.text), 'INT64') // Jackson's longValue(): the low 64 bits
   }
   if (Array.isArray(node)) return node.map(inferValue)
   if (isJsonObject(node)) {
