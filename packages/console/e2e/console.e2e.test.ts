@@ -213,6 +213,11 @@ test('console: create, watch, lineage, pause/resume, stop + offsets, delete — 
     assert.match(await updated.innerText(), /tasks\.max/)
     assert.match(await updated.innerText(), /ADS-103/)
     assert.match(await updated.innerText(), /· kim/)
+    // Copy starts a new pipeline from this config; owner, ticket and name are the new one's own.
+    await page.getByRole('link', { name: 'Copy', exact: true }).click()
+    await waitUntil('the copied config in the form', async () => await page.locator('[data-config-key="topics"] input').inputValue() === topic)
+    assert.equal(await page.inputValue('#meta-name'), '')
+    assert.equal(await page.inputValue('#meta-owner'), '')
   })
 
   await t.test('pause and resume a selection from the list', async () => {

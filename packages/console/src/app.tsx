@@ -29,7 +29,7 @@ export function App () {
       </header>
       <main id="main">
         {route.page === 'list' && <PipelineListPage />}
-        {route.page === 'new' && <PipelineFormPage />}
+        {route.page === 'new' && <PipelineFormPage key={route.copyFrom ?? ''} copyFrom={route.copyFrom} />}
         {route.page === 'edit' && <PipelineFormPage key={route.name} editName={route.name} />}
         {route.page === 'detail' && <PipelineDetailPage key={route.name} name={route.name} />}
         {route.page === 'lineage' && <LineagePage pipeline={route.pipeline} topic={route.topic} />}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 
 export type Route =
   | { page: 'list' }
-  | { page: 'new' }
+  | { page: 'new', copyFrom?: string }
   | { page: 'edit', name: string }
   | { page: 'detail', name: string }
   | { page: 'lineage', pipeline?: string, topic?: string }
@@ -13,7 +13,7 @@ export function parseRoute (hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?')
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent)
   const params = new URLSearchParams(query)
-  if (parts[0] === 'new') return { page: 'new' }
+  if (parts[0] === 'new') return params.get('from') ? { page: 'new', copyFrom: params.get('from') as string } : { page: 'new' }
   if (parts[0] === 'history') return { page: 'history' }
   if (parts[0] === 'lineage') {
     return { page: 'lineage', ...(params.get('pipeline') ? { pipeline: params.get('pipeline') as string } : {}), ...(params.get('topic') ? { topic: params.get('topic') as string } : {}) }
@@ -26,6 +26,7 @@ export const href = {
   list: () => '#/',
   history: () => '#/history',
   create: () => '#/new',
+  copy: (name: string) => `#/new?from=${encodeURIComponent(name)}`,
   detail: (name: string) => `#/pipelines/${encodeURIComponent(name)}`,
   edit: (name: string) => `#/pipelines/${encodeURIComponent(name)}/edit`,
   lineage: (focus: { pipeline?: string, topic?: string } = {}) => {

@@ -61,6 +61,7 @@ export function PipelineDetailPage ({ name }: { name: string }) {
         <div className="actions">
           {ACTIONS.map(a => <button key={a} type="button" onClick={() => { void run(a, () => api.action(name, a)) }}>{a[0].toUpperCase() + a.slice(1)}</button>)}
           <a className="button" href={href.edit(name)}>Edit</a>
+          <a className="button" href={href.copy(name)}>Copy</a>
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>Delete</button>
         </div>
       </div>

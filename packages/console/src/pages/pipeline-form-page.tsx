@@ -14,8 +14,10 @@ const META_LABELS: Record<keyof Meta, string> = { owner: 'Owner', ticket: 'Ticke
 
 const shortName = (cls: string): string => cls.split('.').pop() ?? cls
 
-export function PipelineFormPage ({ editName }: { editName?: string }) {
+/** `editName`: edit that pipeline. `copyFrom`: a new pipeline starting from that one's config. */
+export function PipelineFormPage ({ editName, copyFrom }: { editName?: string, copyFrom?: string }) {
   const editing = editName !== undefined
+  const source = editName ?? copyFrom
   const [plugins, setPlugins] = useState<PluginInfo[]>([])
   const [plugin, setPlugin] = useState('')
   const [definitions, setDefinitions] = useState<ConfigKeyInfo[]>([])
@@ -31,13 +33,14 @@ export function PipelineFormPage ({ editName }: { editName?: string }) {
 
   useEffect(() => {
     api.plugins().then(setPlugins, err => setError((err as Error).message))
-    if (!editing) return
-    api.pipeline(editName).then(p => {
+    if (source === undefined) return
+    api.pipeline(source).then(p => {
       setPlugin(p.config['connector.class'] ?? '')
       setValues(Object.fromEntries(Object.entries(p.config).filter(([k]) => !HIDDEN_KEYS.has(k))))
-      setMeta({ owner: p.owner ?? '', ticket: p.ticket ?? '', description: p.description ?? '' })
+      // A copy is a new pipeline: it gets its own owner, ticket and description.
+      if (editing) setMeta({ owner: p.owner ?? '', ticket: p.ticket ?? '', description: p.description ?? '' })
     }, err => setError((err as Error).message))
-  }, [editName, editing])
+  }, [source, editing])
 
   useEffect(() => {
     if (plugin === '') { setDefinitions([]); return }
@@ -127,7 +130,7 @@ export function PipelineFormPage ({ editName }: { editName?: string }) {
 
   return (
     <form className="page form-page" onSubmit={submit} noValidate>
-      <h1>{editing ? `Edit ${editName}` : 'New pipeline'}</h1>
+      <h1>{editing ? `Edit ${editName}` : copyFrom ? `New pipeline from ${copyFrom}` : 'New pipeline'}</h1>
       <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
       {summary.length > 0 && (
         <div className="error-summary" role="alert" data-testid="validation-summary">
