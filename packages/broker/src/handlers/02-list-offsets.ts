@@ -7,7 +7,7 @@ import { ErrorCode } from '@tributary/protocol'
 import type { ListOffsetsRequest, ListOffsetsResponse, ListOffsetsResponseListOffsetsPartitionResponse } from '@tributary/protocol'
 import type { ApiHandler } from '../handler.ts'
 import type { PartitionLog } from '../log/types.ts'
-import { leaderEpochError } from './leader-epoch.ts'
+import { LEADER_EPOCH, leaderEpochError } from './leader-epoch.ts'
 
 type PartitionResponse = ListOffsetsResponseListOffsetsPartitionResponse
 
@@ -34,7 +34,7 @@ export const listOffsetsHandler: ApiHandler<ListOffsetsRequest, ListOffsetsRespo
     const topics = await Promise.all(req.topics.map(async (t) => ({
       name: t.name,
       partitions: await Promise.all(t.partitions.map(async (p): Promise<PartitionResponse> => {
-        const base = { partitionIndex: p.partitionIndex, oldStyleOffsets: [], leaderEpoch: 0 }
+        const base = { partitionIndex: p.partitionIndex, oldStyleOffsets: [], leaderEpoch: LEADER_EPOCH }
         const log = ctx.broker.topics.getPartition(t.name, p.partitionIndex)
         if (log === undefined) return { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1, leaderEpoch: -1 }
         const epochError = leaderEpochError(ctx.apiVersion >= 4 ? p.currentLeaderEpoch : -1)
@@ -42,7 +42,7 @@ export const listOffsetsHandler: ApiHandler<ListOffsetsRequest, ListOffsetsRespo
         if (p.timestamp === -3 && ctx.apiVersion < 7) return { ...base, errorCode: ErrorCode.UNSUPPORTED_VERSION, timestamp: -1, offset: -1 }
         try {
           const found = await lookup(log, p.timestamp, readCommitted)
-          return { ...base, errorCode: 0, ...found, leaderEpoch: found.offset === -1 ? -1 : 0 }
+          return { ...base, errorCode: 0, ...found, leaderEpoch: found.offset === -1 ? -1 : LEADER_EPOCH }
         } catch (err) {
           ctx.broker.logger.error({ err, topic: t.name, partition: p.partitionIndex }, 'offset lookup failed')
           return { ...base, errorCode: ErrorCode.KAFKA_STORAGE_ERROR, timestamp: -1, offset: -1 }

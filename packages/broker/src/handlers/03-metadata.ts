@@ -8,6 +8,7 @@ import type { MetadataRequest, MetadataResponse, MetadataResponseMetadataRespons
 import type { Broker } from '../broker.ts'
 import type { ApiHandler } from '../handler.ts'
 import type { Topic } from '../topics/topic-registry.ts'
+import { LEADER_EPOCH } from './leader-epoch.ts'
 import { resolveTopicForWrite } from './topic-lookup.ts'
 
 type TopicResponse = MetadataResponseMetadataResponseTopic
@@ -23,7 +24,7 @@ function describeTopic (broker: Broker, topic: Topic): TopicResponse {
     topicId: topic.id,
     isInternal: topic.internal,
     partitions: topic.partitions.map((_, partitionIndex) => ({
-      errorCode: 0, partitionIndex, leaderId: node, leaderEpoch: 0, replicaNodes: [node], isrNodes: [node], offlineReplicas: [],
+      errorCode: 0, partitionIndex, leaderId: node, leaderEpoch: LEADER_EPOCH, replicaNodes: [node], isrNodes: [node], offlineReplicas: [],
     })),
     topicAuthorizedOperations: NO_OPS,
   }

@@ -6,7 +6,7 @@
 import { ErrorCode } from '@tributary/protocol'
 import type { OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse } from '@tributary/protocol'
 import type { ApiHandler } from '../handler.ts'
-import { leaderEpochError } from './leader-epoch.ts'
+import { LEADER_EPOCH, leaderEpochError } from './leader-epoch.ts'
 
 export const offsetForLeaderEpochHandler: ApiHandler<OffsetForLeaderEpochRequest, OffsetForLeaderEpochResponse> = {
   apiKey: 23,
@@ -21,8 +21,8 @@ export const offsetForLeaderEpochHandler: ApiHandler<OffsetForLeaderEpochRequest
         if (log === undefined) return { errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
         const epochError = leaderEpochError(p.currentLeaderEpoch)
         if (epochError !== 0) return { errorCode: epochError, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
-        if (p.leaderEpoch !== 0) return { errorCode: 0, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
-        return { errorCode: 0, partition: p.partition, leaderEpoch: 0, endOffset: log.logEndOffset() }
+        if (p.leaderEpoch !== LEADER_EPOCH) return { errorCode: 0, partition: p.partition, leaderEpoch: -1, endOffset: -1 }
+        return { errorCode: 0, partition: p.partition, leaderEpoch: LEADER_EPOCH, endOffset: log.logEndOffset() }
       }),
     }))
     return { throttleTimeMs: 0, topics }

@@ -104,7 +104,13 @@ test('KafkaJS consumer group reads what @platformatic/kafka produced, keys in or
     const done = new Promise<void>((resolve) => {
       void consumer.run({ eachMessage: async ({ message }) => { keys.push(message.key!.toString()); if (keys.length === 100) resolve() } })
     })
-    await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${keys.length} records`)), 30000))])
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`only ${keys.length} records`)), 30000) })
+    try {
+      await Promise.race([done, timeout])
+    } finally {
+      clearTimeout(timer)
+    }
   } finally {
     await consumer.disconnect()
   }
