@@ -101,8 +101,8 @@ test('KafkaJS consumer group reads what @platformatic/kafka produced, keys in or
   await consumer.connect()
   try {
     await consumer.subscribe({ topic: 'plt-auto', fromBeginning: true })
-    const done = new Promise<void>((resolve) => {
-      void consumer.run({ eachMessage: async ({ message }) => { keys.push(message.key!.toString()); if (keys.length === 100) resolve() } })
+    const done = new Promise<void>((resolve, reject) => {
+      consumer.run({ eachMessage: async ({ message }) => { keys.push(message.key!.toString()); if (keys.length === 100) resolve() } }).catch(reject)
     })
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`only ${keys.length} records`)), 30000) })
