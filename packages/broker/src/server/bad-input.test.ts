@@ -6,6 +6,7 @@ import { connect } from 'node:net'
 import { after, before, test } from 'node:test'
 import { decodeResponseFrame, ErrorCode } from '@tributary/protocol'
 import { Kafka, logLevel } from 'kafkajs'
+import { handlers } from '../handlers/index.ts'
 import { RawClient } from '../testing/raw-client.ts'
 import { startTestBroker } from '../testing/test-broker.ts'
 import type { TestBroker } from '../testing/test-broker.ts'
@@ -183,4 +184,27 @@ test('idle connections are closed after connections.max.idle.ms, busy ones are n
   } finally {
     await other.stop()
   }
+})
+
+test('garbage bodies for every served api key and version never disturb the broker', async () => {
+  // A fixed-seed generator, so a failure can be replayed.
+  let seed = 0x2545f491
+  const next = (): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed }
+  const before = process.memoryUsage().rss
+  for (const h of handlers) {
+    for (let v = h.minVersion; v <= h.maxVersion; v++) {
+      for (let i = 0; i < 2; i++) {
+        const body = Buffer.alloc(next() % 48)
+        for (let b = 0; b < body.length; b++) body[b] = next() & 0xff
+        // Huge declared counts/lengths right where arrays and strings start.
+        if (i === 0 && body.length >= 4) body.writeInt32BE(0x7ffffff0, 0)
+        const c = await RawClient.connect(tb.broker.port)
+        c.write(frame(Buffer.concat([header(h.apiKey, v, i), Buffer.from([0]), body])))
+        await Promise.race([c.waitClosed(3000), c.nextFrame(3000).catch(() => undefined)])
+        c.close()
+      }
+    }
+  }
+  assert.ok(process.memoryUsage().rss - before < 128 * 1024 * 1024, 'memory did not balloon')
+  await assertHealthy()
 })
