@@ -209,6 +209,13 @@ const dateFormatCases: ParityCase[] = PATTERNS.flatMap((pattern): ParityCase[] =
   { name: `date format ${pattern}`, ...base, timestamp: Date.UTC(2024, 1, 29, 13, 5, 9, 7), config: one('TimestampRouter', { 'timestamp.format': pattern, 'topic.format': '${timestamp}' }) },
   { name: `date format ${pattern} (morning, year start)`, ...base, timestamp: Date.UTC(2023, 0, 1, 0, 0, 0, 450), config: one('TimestampRouter', { 'timestamp.format': pattern, 'topic.format': '${timestamp}' }) },
 ])
+/** Old instants: Java formats them in the Julian calendar before 1582-10-15, BC years as year of era. */
+const OLD_INSTANTS = [-12_219_292_800_001, -12_219_292_800_000, -12_220_156_800_000, -30_610_224_000_000, -62_135_596_800_000, -62_135_596_800_001, -100_000_000_000_000, -786_188_242_780_160]
+const oldDateCases: ParityCase[] = OLD_INSTANTS.flatMap((ts): ParityCase[] => [
+  { name: `old date ${ts}`, ...base, timestamp: ts, config: one('TimestampRouter', { 'timestamp.format': "G yyyy-MM-dd HH:mm:ss.SSS EEE D u", 'topic.format': '${timestamp}' }) },
+  { name: `old date ${ts} as header`, ...base, timestamp: ts, config: one('InsertField$Value', { 'timestamp.field': 'ts' }) },
+  { name: `old date ${ts} in a Struct string`, ...base, timestamp: ts, config: { ...one('InsertField$Value', { 'timestamp.field': 'ts' }), transforms: 'x,y', 'transforms.y.type': `${T}HeaderFrom$Value`, 'transforms.y.fields': 'ts', 'transforms.y.headers': 'h', 'transforms.y.operation': 'copy' } },
+])
 const dateParseCases: ParityCase[] = [
   ['yyyy-MM-dd HH:mm:ss', '2024-02-29 13:05:09'],
   ["yyyy-MM-dd'T'HH:mm:ss.SSSZ", '2024-02-29T13:05:09.007+0200'],
@@ -245,6 +252,7 @@ const randomTransformCases: ParityCase[] = randomEnvelopes(600, 7).map((value, i
 })
 
 export const parityCases: ParityCase[] = [
+  ...oldDateCases,
   ...randomCases,
   ...randomTransformCases,
   ...dateFormatCases,

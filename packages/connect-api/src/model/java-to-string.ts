@@ -4,6 +4,7 @@
 import type { Schema } from './schema.ts'
 import { isMapValue, mapEntries } from './map-value.ts'
 import { formatJavaDouble, formatJavaFloat } from './java-number-format.ts'
+import { javaCalendarFields } from './java-calendar.ts'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -30,7 +31,8 @@ export function javaToString(value: unknown, schema: Schema | null = null): stri
 /** java.util.Date#toString with the JVM zone set to UTC: `Tue Jan 03 06:30:01 UTC 2017`. */
 export function javaDateString(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0')
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
+  const f = javaCalendarFields(d.getTime())
+  return `${DAYS[f.dayOfWeek]} ${MONTHS[f.month]} ${p(f.day)} ${p(f.hour)}:${p(f.minute)}:${p(f.second)} UTC ${f.yearOfEra}`
 }
 
 function contentHash(bytes: Uint8Array): number {

@@ -90,3 +90,16 @@ test('parseString keeps only the leading value, as Kafka\'s tokenizing parser do
   assert.equal(parseString('1 2').value, '1 2')
   assert.equal(parseString('true:1').value, 'true:1')
 })
+
+test('javaCalendarFields: Julian before the 1582 cutover, BC years as year of era', async () => {
+  const { javaCalendarFields } = await import('./java-calendar.ts')
+  const before = javaCalendarFields(-12_219_292_800_001) // the last millisecond before 1582-10-15 (Gregorian)
+  assert.deepEqual([before.yearOfEra, before.month + 1, before.day, before.hour], [1582, 10, 4, 23])
+  const cutover = javaCalendarFields(-12_219_292_800_000)
+  assert.deepEqual([cutover.yearOfEra, cutover.month + 1, cutover.day, cutover.dayOfWeek], [1582, 10, 15, 5])
+  assert.equal(cutover.dayOfYear, 278, 'the ten skipped days are not counted')
+  const bc = javaCalendarFields(-62_135_769_600_001) // the millisecond before 0001-01-01 (Julian)
+  assert.deepEqual([bc.era, bc.yearOfEra, bc.month + 1, bc.day], [0, 1, 12, 31])
+  // Kafka's Values picks the time-of-day format for every instant before 1970-01-02
+  assert.equal(convertToString(null, new Date(-12_219_292_800_001)), '23:59:59.999Z')
+})

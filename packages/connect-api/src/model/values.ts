@@ -7,6 +7,7 @@ import { BigDecimal } from './big-decimal.ts'
 import { Decimal, ConnectDate, ConnectTime, ConnectTimestamp } from './logical-types.ts'
 import { isMapValue, mapEntries, mapFromEntries } from './map-value.ts'
 import { formatJavaDouble, formatJavaFloat } from './java-number-format.ts'
+import { javaCalendarFields } from './java-calendar.ts'
 import { DataError } from '../errors.ts'
 import type { SchemaAndValue } from '../storage/converter.ts'
 
@@ -17,13 +18,17 @@ const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 const NULL_SV: SchemaAndValue = Object.freeze({ schema: null, value: null })
 
-/** Kafka's Values.dateFormatFor: time-of-day, date or timestamp, chosen by the value. */
+/** Kafka's Values.dateFormatFor: time-of-day, date or timestamp, chosen by the value (quirks included). */
 export function formatDateValue(value: Date): string {
   const ms = value.getTime()
-  const iso = value.toISOString()
-  if (ms >= 0 && ms < MS_PER_DAY) return iso.slice(11)
-  if (ms % MS_PER_DAY === 0) return iso.slice(0, 10)
-  return iso
+  const f = javaCalendarFields(ms)
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0')
+  const date = `${p(f.yearOfEra, 4)}-${p(f.month + 1)}-${p(f.day)}`
+  const time = `${p(f.hour)}:${p(f.minute)}:${p(f.second)}.${p(f.millis, 3)}Z`
+  // Kafka's Values.dateFormatFor tests only `< one day`, so every instant before 1970 prints as a time
+  if (ms < MS_PER_DAY) return time
+  if (ms % MS_PER_DAY === 0) return date
+  return `${date}T${time}`
 }
 
 /** Kafka's Values.convertToString: null stays null, nested strings are quoted. */

@@ -1,7 +1,10 @@
 // Java's SimpleDateFormat patterns (yyyy-MM-dd'T'HH:mm:ss.SSSZ …), always in UTC as Kafka's
-// TimestampConverter and TimestampRouter use them. Supported letters: G y Y M L d D E u a H k K h
-// m s S z Z X and quoted literals. Parsing is Java-lenient about field widths unless two numeric
+// TimestampConverter and TimestampRouter use them. Letters: G y Y M L d D E u a H k K h m s S z Z X
+// and quoted literals. Formatting follows GregorianCalendar (Julian before 1582-10-15, BC years as
+// year of era). Parsing is proleptic Gregorian, Java-lenient about field widths unless two numeric
 // fields abut (yyyyMMdd), and ignores trailing text, as DateFormat.parse does.
+import { javaCalendarFields } from '@tributary/connect-api'
+import type { JavaCalendarFields } from '@tributary/connect-api'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
@@ -21,8 +24,8 @@ export class SimpleDateFormat {
   }
 
   format(date: Date): string {
-    const d = date
-    return this.#tokens.map((t) => (t.kind === 'literal' ? t.text : formatField(t.letter, t.count, d))).join('')
+    const f = javaCalendarFields(date.getTime())
+    return this.#tokens.map((t) => (t.kind === 'literal' ? t.text : formatField(t.letter, t.count, f))).join('')
   }
 
   /** The instant the text denotes, or null when it does not match the pattern. */
@@ -158,31 +161,28 @@ function pad(n: number, width: number): string {
   return n < 0 ? `-${s}` : s
 }
 
-function formatField(letter: string, count: number, d: Date): string {
+function formatField(letter: string, count: number, f: JavaCalendarFields): string {
   switch (letter) {
-    case 'G': return d.getUTCFullYear() > 0 ? 'AD' : 'BC'
+    case 'G': return f.era === 1 ? 'AD' : 'BC'
     case 'y':
-    case 'Y': {
-      const y = d.getUTCFullYear()
-      return count === 2 ? pad(y % 100, 2) : pad(y, count)
-    }
+    case 'Y': return count === 2 ? pad(f.yearOfEra % 100, 2) : pad(f.yearOfEra, count)
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[d.getUTCMonth()]
-      if (count === 3) return MONTHS[d.getUTCMonth()].slice(0, 3)
-      return pad(d.getUTCMonth() + 1, count)
-    case 'd': return pad(d.getUTCDate(), count)
-    case 'D': return pad(Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1, count)
-    case 'E': return count >= 4 ? DAYS[d.getUTCDay()] : DAYS[d.getUTCDay()].slice(0, 3)
-    case 'u': return pad(d.getUTCDay() === 0 ? 7 : d.getUTCDay(), count)
-    case 'a': return d.getUTCHours() < 12 ? 'AM' : 'PM'
-    case 'H': return pad(d.getUTCHours(), count)
-    case 'k': return pad(d.getUTCHours() === 0 ? 24 : d.getUTCHours(), count)
-    case 'K': return pad(d.getUTCHours() % 12, count)
-    case 'h': return pad(d.getUTCHours() % 12 === 0 ? 12 : d.getUTCHours() % 12, count)
-    case 'm': return pad(d.getUTCMinutes(), count)
-    case 's': return pad(d.getUTCSeconds(), count)
-    case 'S': return pad(d.getUTCMilliseconds(), count)
+      if (count >= 4) return MONTHS[f.month]
+      if (count === 3) return MONTHS[f.month].slice(0, 3)
+      return pad(f.month + 1, count)
+    case 'd': return pad(f.day, count)
+    case 'D': return pad(f.dayOfYear, count)
+    case 'E': return count >= 4 ? DAYS[f.dayOfWeek] : DAYS[f.dayOfWeek].slice(0, 3)
+    case 'u': return pad(f.dayOfWeek === 0 ? 7 : f.dayOfWeek, count)
+    case 'a': return f.hour < 12 ? 'AM' : 'PM'
+    case 'H': return pad(f.hour, count)
+    case 'k': return pad(f.hour === 0 ? 24 : f.hour, count)
+    case 'K': return pad(f.hour % 12, count)
+    case 'h': return pad(f.hour % 12 === 0 ? 12 : f.hour % 12, count)
+    case 'm': return pad(f.minute, count)
+    case 's': return pad(f.second, count)
+    case 'S': return pad(f.millis, count)
     case 'z': return count >= 4 ? 'Coordinated Universal Time' : 'UTC'
     case 'Z': return '+0000'
     case 'X': return 'Z'
