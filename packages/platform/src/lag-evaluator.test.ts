@@ -10,8 +10,20 @@ const obs = (rows: [offset: number, lag: number][], committedEvery?: number): Of
 const evaluate = (window: OffsetObservation[], consumerActive = true, now = 5000) =>
   evaluatePartition({ window, now, consumerActive, windowSize: W })
 
-test('any zero lag in the window is OK, even for a stopped consumer', () => {
-  assert.equal(evaluate(obs([[10, 5], [10, 0], [10, 5], [10, 5], [10, 5]]), false), 'OK')
+test('any zero lag in the window is OK for a consumer that still runs', () => {
+  assert.equal(evaluate(obs([[10, 5], [10, 0], [10, 5], [10, 5], [10, 5]])), 'OK')
+})
+
+test('current lag zero is OK even for a stopped consumer', () => {
+  assert.equal(evaluate(obs([[10, 5], [15, 0]]), false), 'OK')
+})
+
+test('a stopped consumer is STOP even if its lag was zero earlier in the window (checked first, as Burrow)', () => {
+  assert.equal(evaluate(obs([[10, 0], [10, 0], [10, 3]]), false), 'STOP')
+  // and by commit timestamps: commits at 0, 100, 200, nothing since, now 1000
+  assert.equal(evaluatePartition({ window: obs([[10, 0], [11, 4], [12, 4]], 100), now: 1000, consumerActive: true, windowSize: W }), 'STOP')
+  // two commits are not enough evidence for STOP by timestamps
+  assert.equal(evaluatePartition({ window: obs([[10, 0], [11, 4]], 100), now: 1000, consumerActive: true, windowSize: W }), 'OK')
 })
 
 test('unknown lag (-1, no end offset yet) is OK', () => {
@@ -86,8 +98,9 @@ test('with commit timestamps the window holds one entry per commit, so sampling 
   assert.equal(tracker.observe('g', p(10, 13, 0), 5000, true).status, 'OK')
   assert.equal(tracker.observe('g', p(20, 23, 10_000), 10_500, true).status, 'OK')
   assert.equal(tracker.observe('g', p(20, 23, 10_000), 15_000, true).status, 'OK')
-  // no commit since 10 s while the two commits in the window span 10 s: still within, OK
-  assert.equal(tracker.observe('g', p(20, 25, 10_000), 19_000, true).status, 'OK')
-  // 25 s without a commit > 10 s span, lag > 0: the consumer stopped committing
-  assert.equal(tracker.observe('g', p(20, 30, 10_000), 35_000, true).status, 'STOP')
+  assert.equal(tracker.observe('g', p(30, 33, 20_000), 20_500, true).status, 'OK')
+  // 9 s since the last of three commits spanning 20 s: within, OK
+  assert.equal(tracker.observe('g', p(30, 35, 20_000), 29_000, true).status, 'OK')
+  // 25 s without a commit > 20 s span, lag > 0: the consumer stopped committing
+  assert.equal(tracker.observe('g', p(30, 40, 20_000), 45_000, true).status, 'STOP')
 })

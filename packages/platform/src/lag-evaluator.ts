@@ -1,14 +1,16 @@
 // Consumer-lag status evaluated the way LinkedIn's Burrow does it: no lag threshold,
 // only the trend of committed offsets against end offsets over a sliding window of
-// observations per partition. Rules (our reading of Burrow's documented evaluation):
-//   - lag unknown (< 0, no end offset yet) or zero anywhere in the window  → OK
-//   - committed offset went backwards inside the window                   → REWIND
-//   - the consumer has stopped committing: with commit timestamps (two or more
-//     commits in the window), the time since the newest commit exceeds the span
-//     of the window; in any case, no running consumer is attached          → STOP
-//   - committed offset never moved across a full window, lag stays > 0    → STALL
-//   - offsets move but lag never decreases across the window              → WARN
-//   - otherwise                                                           → OK
+// observations per partition. Rules, in Burrow's order (our reading of its evaluator):
+//   1. current lag zero or unknown (< 0, no end offset yet)                 → OK
+//   2. the consumer has stopped committing — checked before anything else, as it
+//      is a problem even if the lag was zero earlier in the window: with commit
+//      timestamps (three or more commits in the window), the time since the newest
+//      commit exceeds the span of the window; in any case, no RUNNING task  → STOP
+//   3. lag zero anywhere in the window                                      → OK
+//   4. committed offset went backwards inside the window                    → REWIND
+//   5. committed offset never moved across a full window                    → STALL
+//   6. offsets move but lag never decreases across a full window            → WARN
+//   7. otherwise                                                            → OK
 // The group (pipeline) status is the worst partition: STOP > STALL > ERR (rewind) > WARN > OK.
 export const LagStatus = { OK: 'OK', WARN: 'WARN', STALL: 'STALL', STOP: 'STOP', ERR: 'ERR' } as const
 export type LagStatus = typeof LagStatus[keyof typeof LagStatus]
@@ -28,7 +30,7 @@ export interface OffsetObservation {
 export interface PartitionEvaluationInput {
   window: readonly OffsetObservation[]
   now: number
-  /** Is a consumer (a RUNNING sink task) attached? Used only when commit timestamps are unknown. */
+  /** Is a consumer (a RUNNING sink task) attached? */
   consumerActive: boolean
   /** Size of a full window; STALL needs a full window of evidence. */
   windowSize: number
@@ -37,11 +39,11 @@ export interface PartitionEvaluationInput {
 export function evaluatePartition ({ window, now, consumerActive, windowSize }: PartitionEvaluationInput): PartitionLagStatus {
   if (window.length === 0) return 'OK'
   const last = window[window.length - 1]
-  if (window.some(o => o.lag <= 0)) return 'OK'
-  for (let i = 1; i < window.length; i++) if (window[i].offset < window[i - 1].offset) return 'REWIND'
-
   const first = window[0]
-  const stamped = window.length > 1 && window.every(o => o.committedAt !== undefined)
+  if (last.lag <= 0) return 'OK'
+
+  // Three commits at least: with two, one late periodic commit would already read as STOP.
+  const stamped = window.length > 2 && window.every(o => o.committedAt !== undefined)
   if (stamped) {
     const newest = last.committedAt as number
     if (now - newest > newest - (first.committedAt as number)) return 'STOP'
@@ -49,6 +51,8 @@ export function evaluatePartition ({ window, now, consumerActive, windowSize }: 
   // No RUNNING task means nobody commits, whatever the timestamps can tell yet.
   if (!consumerActive) return 'STOP'
 
+  if (window.some(o => o.lag <= 0)) return 'OK'
+  for (let i = 1; i < window.length; i++) if (window[i].offset < window[i - 1].offset) return 'REWIND'
   if (window.length < 2) return 'OK'
   const moved = last.offset !== first.offset
   if (!moved) return window.length >= windowSize ? 'STALL' : 'OK'
