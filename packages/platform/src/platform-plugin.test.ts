@@ -15,7 +15,7 @@ import { createKafkaOffsetSource } from './offset-source.ts'
 
 const quiet = pino({ level: process.env.TRIBUTARY_TEST_LOG ?? 'silent' })
 
-async function eventually<T> (what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function eventually<T> (what: string, check: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   let last: unknown
   while (Date.now() < deadline) {
