@@ -35,7 +35,26 @@ function timestampProblem (ctx: RequestContext, topic: Topic, header: BatchHeade
   return bad === null ? null : `Timestamp ${bad} of a record in the batch is out of range. The timestamp should be within [${low}, ${high}]`
 }
 
-async function producePartition (ctx: RequestContext, topic: Topic, index: number, records: Buffer | null, acks: number, transactionalId: string | null): Promise<PartitionResponse> {
+/**
+ * The request frame is this request's alone and nothing reads it after the handler, so the log
+ * may keep its batches without a copy — when they are most of its memory (a frame of batches,
+ * not a few small ones in a large socket chunk, which the tail cache would pin).
+ */
+function batchesFillTheirMemory (req: ProduceRequest): boolean {
+  let memory: ArrayBufferLike | null = null
+  let total = 0
+  for (const td of req.topicData) {
+    for (const p of td.partitionData) {
+      if (p.records === null) continue
+      if (memory === null) memory = p.records.buffer
+      else if (memory !== p.records.buffer) return false
+      total += p.records.length
+    }
+  }
+  return memory !== null && total * 2 >= memory.byteLength
+}
+
+async function producePartition (ctx: RequestContext, topic: Topic, index: number, records: Buffer | null, acks: number, transactionalId: string | null, adopt: boolean): Promise<PartitionResponse> {
   const log = topic.partitions[index]
   if (log === undefined) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.')
   if (records === null || records.length === 0) return failed(index, ErrorCode.CORRUPT_MESSAGE, 'Produce request carries no record batch')
@@ -59,7 +78,7 @@ async function producePartition (ctx: RequestContext, topic: Topic, index: numbe
     if (txnError !== ErrorCode.NONE) return failed(index, txnError, `Partition ${topic.name}-${index} was not added to the transaction`)
   }
   try {
-    const r = await log.append(records, { durable: acks === -1 })
+    const r = await log.append(records, { durable: acks === -1, adopt })
     return { index, errorCode: r.errorCode, baseOffset: r.errorCode === 0 ? r.baseOffset : -1, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, recordErrors: [], errorMessage: r.errorMessage ?? null }
   } catch (err) {
     ctx.broker.logger.error({ err, topic: topic.name, partition: index }, 'append failed')
@@ -75,6 +94,7 @@ export const produceHandler: ApiHandler<ProduceRequest, ProduceResponse> = {
   maxVersion: 11,
   async handle (req, ctx) {
     const acks = req.acks
+    const adopt = batchesFillTheirMemory(req)
     const responses = await Promise.all(req.topicData.map(async (td) => {
       let partitionResponses: PartitionResponse[]
       if (acks !== 0 && acks !== 1 && acks !== -1) {
@@ -83,7 +103,7 @@ export const produceHandler: ApiHandler<ProduceRequest, ProduceResponse> = {
         const found = await resolveTopicForWrite(ctx.broker, td.name, true)
         partitionResponses = 'errorCode' in found
           ? td.partitionData.map((p) => failed(p.index, found.errorCode, found.message))
-          : await Promise.all(td.partitionData.map((p) => producePartition(ctx, found.topic, p.index, p.records, acks, req.transactionalId)))
+          : await Promise.all(td.partitionData.map((p) => producePartition(ctx, found.topic, p.index, p.records, acks, req.transactionalId, adopt)))
       }
       return { name: td.name, partitionResponses }
     }))

@@ -107,7 +107,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     return total
   }
 
-  async append (input: Buffer, options: { durable: boolean; now?: number }): Promise<AppendResult> {
+  async append (input: Buffer, options: { durable: boolean; now?: number; adopt?: boolean }): Promise<AppendResult> {
     const now = options.now ?? Date.now()
     const refused = this.#refuse()
     if (refused !== null) return refused
@@ -129,8 +129,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       const logAppendTime = this.#config.messageTimestampType === 'LogAppendTime' ? check.batch.timestamp : -1
       return { errorCode: 0, baseOffset: check.batch.firstOffset, logAppendTime, logStartOffset: this.#logStartOffset }
     }
-    // The log keeps the bytes (tail cache, pending write): copy so the caller may reuse its buffer.
-    const batch = Buffer.from(input)
+    const batch = options.adopt === true ? input : copyOf(input)
     const logAppendTime = this.#config.messageTimestampType === 'LogAppendTime' ? now : null
     const baseOffset = this.#place(batch, h, now, logAppendTime)
     this.#producers.apply(h, baseOffset, logAppendTime ?? h.maxTimestamp)
@@ -442,4 +441,14 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     await this.close()
     await rm(this.dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The log keeps the bytes (tail cache, pending write), so a caller's buffer is copied: into
+ * fresh uninitialised memory (Buffer.from copies a Buffer element by element, ~4x slower).
+ */
+function copyOf (input: Buffer): Buffer {
+  const batch = Buffer.allocUnsafe(input.length)
+  input.copy(batch)
+  return batch
 }

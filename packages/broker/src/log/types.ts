@@ -71,8 +71,11 @@ export interface PartitionLog {
    * the original offsets; gap → OUT_OF_ORDER_SEQUENCE_NUMBER; old epoch → INVALID_PRODUCER_EPOCH),
    * assigns offsets in place, sets LogAppendTime when configured.
    * Invariant: with `durable: true` and config.durableAcks, resolves only after fsync.
+   * The bytes are copied unless `adopt` says the caller hands them over for good: the log then
+   * keeps and patches them in place. Adopt only bytes that fill most of their memory (a request
+   * frame of batches), or a small batch would pin a large buffer in the tail cache.
    */
-  append(batch: Buffer, options: { durable: boolean; now?: number }): Promise<AppendResult>
+  append(batch: Buffer, options: { durable: boolean; now?: number; adopt?: boolean }): Promise<AppendResult>
 
   /** Writes a transaction marker (control batch) for producerId/epoch and closes its open transaction. */
   appendControl(marker: { producerId: number; producerEpoch: number; commit: boolean; coordinatorEpoch: number }, options: { durable: boolean; now?: number }): Promise<AppendResult>
