@@ -28,45 +28,61 @@ function partitionError (partitionIndex: number, errorCode: number): PartitionDa
   return { partitionIndex, errorCode, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, abortedTransactions: unknown ? [] : null, preferredReadReplica: -1, records: [] }
 }
 
+interface PartitionRead { part: PartitionData; bytes: number; error: boolean }
+
+/** One partition's share of a fetch, read with `budget` bytes (≤ 0: positions only). */
+async function readPartition (w: Wanted, budget: number, readCommitted: boolean, ctx: RequestContext): Promise<PartitionRead> {
+  if (w.log === undefined || w.epochError !== 0) {
+    return { part: partitionError(w.partition, w.log === undefined ? w.missingCode : w.epochError), bytes: 0, error: true }
+  }
+  try {
+    if (budget <= 0) {
+      // Out of response budget: report positions without data.
+      return { part: { partitionIndex: w.partition, errorCode: 0, highWatermark: w.log.logEndOffset(), lastStableOffset: w.log.lastStableOffset(), logStartOffset: w.log.logStartOffset(), abortedTransactions: readCommitted ? [] : null, preferredReadReplica: -1, records: [] }, bytes: 0, error: false }
+    }
+    const r = await w.log.read(w.fetchOffset, budget, readCommitted ? 'read_committed' : 'read_uncommitted')
+    if (r.errorCode !== 0) return { part: partitionError(w.partition, r.errorCode), bytes: 0, error: true }
+    const part: PartitionData = {
+      partitionIndex: w.partition,
+      errorCode: r.errorCode,
+      highWatermark: r.highWatermark,
+      lastStableOffset: r.lastStableOffset,
+      logStartOffset: r.logStartOffset,
+      abortedTransactions: readCommitted ? (r.abortedTransactions ?? []) : null,
+      preferredReadReplica: -1,
+      records: r.records,
+    }
+    return { part, bytes: r.bytes, error: false }
+  } catch (err) {
+    ctx.broker.logger.error({ err, topic: w.topic, partition: w.partition }, 'fetch read failed')
+    return { part: partitionError(w.partition, ErrorCode.KAFKA_STORAGE_ERROR), bytes: 0, error: true }
+  }
+}
+
+/**
+ * Partitions are served in request order, each with min(its max bytes, what the response has
+ * left). When the per-partition limits fit in the response limit, every partition is read at
+ * once (disk reads overlap instead of queueing one thread-pool round trip behind another); a
+ * prefetched result is used only where the in-order budget equals the limit it was read with,
+ * so the answer is the one in-order reads give (a first batch larger than its limit, KIP-74,
+ * falls back to in-order reads after it).
+ */
 async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitted: boolean, ctx: RequestContext): Promise<{ parts: PartitionData[]; bytes: number; error: boolean }> {
+  let limits = 0
+  for (const w of wanted) limits += w.maxBytes
+  const prefetched = wanted.length > 1 && limits <= responseMaxBytes
+    ? await Promise.all(wanted.map((w) => readPartition(w, w.maxBytes, readCommitted, ctx)))
+    : null
   let bytes = 0
   let error = false
   const parts: PartitionData[] = []
-  for (const w of wanted) {
-    if (w.log === undefined || w.epochError !== 0) {
-      error = true
-      parts.push(partitionError(w.partition, w.log === undefined ? w.missingCode : w.epochError))
-      continue
-    }
+  for (let i = 0; i < wanted.length; i++) {
+    const w = wanted[i]
     const budget = Math.min(w.maxBytes, responseMaxBytes - bytes)
-    try {
-      if (budget <= 0) {
-        // Out of response budget: report positions without data.
-        parts.push({ partitionIndex: w.partition, errorCode: 0, highWatermark: w.log.logEndOffset(), lastStableOffset: w.log.lastStableOffset(), logStartOffset: w.log.logStartOffset(), abortedTransactions: readCommitted ? [] : null, preferredReadReplica: -1, records: [] })
-        continue
-      }
-      const r = await w.log.read(w.fetchOffset, budget, readCommitted ? 'read_committed' : 'read_uncommitted')
-      if (r.errorCode !== 0) {
-        error = true
-        parts.push(partitionError(w.partition, r.errorCode))
-        continue
-      }
-      bytes += r.bytes
-      parts.push({
-        partitionIndex: w.partition,
-        errorCode: r.errorCode,
-        highWatermark: r.highWatermark,
-        lastStableOffset: r.lastStableOffset,
-        logStartOffset: r.logStartOffset,
-        abortedTransactions: readCommitted ? (r.abortedTransactions ?? []) : null,
-        preferredReadReplica: -1,
-        records: r.records,
-      })
-    } catch (err) {
-      error = true
-      ctx.broker.logger.error({ err, topic: w.topic, partition: w.partition }, 'fetch read failed')
-      parts.push(partitionError(w.partition, ErrorCode.KAFKA_STORAGE_ERROR))
-    }
+    const read = prefetched !== null && budget === w.maxBytes ? prefetched[i] : await readPartition(w, budget, readCommitted, ctx)
+    bytes += read.bytes
+    if (read.error) error = true
+    parts.push(read.part)
   }
   return { parts, bytes, error }
 }
