@@ -104,3 +104,14 @@ test('with commit timestamps the window holds one entry per commit, so sampling 
   // 25 s without a commit > 20 s span, lag > 0: the consumer stopped committing
   assert.equal(tracker.observe('g', p(30, 40, 20_000), 45_000, true).status, 'STOP')
 })
+
+test('observations closer than the minimum spacing replace the last one (forced refreshes)', () => {
+  const tracker = new LagTracker(3, 1000)
+  const p = (committedOffset: number) => [{ topic: 't', partition: 0, committedOffset, logEndOffset: 100, lag: 100 - committedOffset }]
+  tracker.observe('g', p(5), 0, true)
+  tracker.observe('g', p(5), 100, true)
+  // a burst of refreshes must not make a full window of "no movement" (STALL) in 200 ms
+  assert.equal(tracker.observe('g', p(5), 200, true).status, 'OK')
+  tracker.observe('g', p(5), 1200, true)
+  assert.equal(tracker.observe('g', p(5), 2400, true).status, 'STALL')
+})

@@ -31,9 +31,13 @@ export class LagTracker {
   #windows = new Map<string, Map<string, OffsetObservation[]>>()
   #reports = new Map<string, GroupLagReport>()
 
-  constructor (windowSize = 10) {
+  #minSpacingMs: number
+
+  /** `minSpacingMs`: observations closer than this to the previous one replace it, so forced refreshes cannot fill the window in a burst. */
+  constructor (windowSize = 10, minSpacingMs = 0) {
     if (!Number.isInteger(windowSize) || windowSize < 2) throw new RangeError(`windowSize must be an integer >= 2, got ${windowSize}`)
     this.#windowSize = windowSize
+    this.#minSpacingMs = minSpacingMs
   }
 
   observe (groupId: string, partitions: readonly PartitionLag[], now: number, consumerActive: boolean): GroupLagReport {
@@ -50,6 +54,8 @@ export class LagTracker {
         // Same commit seen again: Burrow's window holds one entry per commit, so only refresh its lag.
         last.lag = p.lag
         last.observedAt = now
+      } else if (p.committedAt === undefined && last !== undefined && now - last.observedAt < this.#minSpacingMs) {
+        Object.assign(last, { offset: p.committedOffset, lag: p.lag })
       } else {
         window.push({ offset: p.committedOffset, lag: p.lag, observedAt: now, ...(p.committedAt !== undefined ? { committedAt: p.committedAt } : {}) })
       }

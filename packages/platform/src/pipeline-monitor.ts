@@ -84,7 +84,7 @@ export class PipelineMonitor {
       ...options,
     }
     this.#capacity = Math.max(2, Math.ceil(this.#o.retentionMs / this.#o.intervalMs))
-    this.#lag = new LagTracker(this.#o.lagWindow)
+    this.#lag = new LagTracker(this.#o.lagWindow, this.#o.intervalMs / 2)
     this.#platform = new RingBuffer<PlatformSample>(this.#capacity)
   }
 
