@@ -3,14 +3,14 @@
 // Date/Time/Timestamp encoded to days/ms first unless the target is string, bytes → base64 text.
 import {
   DataError, Struct, BigDecimal, LogicalName, ConnectDate, ConnectTime, ConnectTimestamp, isMapValue, describeJavaClass,
-  formatDateValue, formatJavaDouble, formatJavaFloat,
+  formatDateValue, formatJavaDouble, formatJavaFloat, isLongValue,
 } from '@tributary/connect-api'
 import type { Schema, SchemaType } from '@tributary/connect-api'
 
 export const INPUT_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES']
 
 function inferType(value: unknown): SchemaType | null {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'INT64' : 'FLOAT64'
+  if (typeof value === 'number') return isLongValue(value) ? 'INT64' : 'FLOAT64'
   if (typeof value === 'bigint') return 'INT64'
   if (typeof value === 'boolean') return 'BOOLEAN'
   if (typeof value === 'string') return 'STRING'

@@ -1,6 +1,6 @@
 // MaskField$Key / $Value: replaces listed fields with a type-appropriate empty value (0, false,
 // "", empty array/map, epoch Date, 0 decimal) or with `replacement` parsed to the field's type.
-import { AbstractConfig, ConfigDef, DataError, NonEmptyList, NonEmptyString, Struct, BigDecimal, isMapValue, mapEntries, mapFromEntries, mapGet, describeJavaClass } from '@tributary/connect-api'
+import { AbstractConfig, ConfigDef, DataError, NonEmptyList, NonEmptyString, Struct, BigDecimal, isMapValue, mapEntries, mapFromEntries, mapGet, describeJavaClass, isLongValue } from '@tributary/connect-api'
 import type { ConnectRecord, Schema, SchemaType, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
 import type { RecordPart } from './util/record-part.ts'
@@ -94,7 +94,7 @@ function customReplacement(schema: Schema | null, value: unknown, replacement: s
     }
   }
   if (typeof value === 'number' || typeof value === 'bigint') {
-    const type: SchemaType = schema?.type ?? (typeof value === 'bigint' || Number.isInteger(value) ? 'INT64' : 'FLOAT64')
+    const type: SchemaType = schema?.type ?? (typeof value === 'bigint' || isLongValue(value) ? 'INT64' : 'FLOAT64')
     const range = INTEGER_RANGES[type]
     if (range) {
       if (!/^[+-]?\d+$/.test(replacement)) throw unconvertible()

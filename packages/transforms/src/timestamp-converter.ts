@@ -2,7 +2,7 @@
 // string (SimpleDateFormat `format`, UTC), unix (long in `unix.precision`), Date, Time and Timestamp.
 import {
   AbstractConfig, ConfigDef, ConfigError, ConnectError, DataError, Schema, SchemaBuilder, Struct, ValidString, LogicalName,
-  ConnectDate, ConnectTime, ConnectTimestamp, mapEntries, mapFromEntries, mapGet, describeJavaClass,
+  ConnectDate, ConnectTime, ConnectTimestamp, mapEntries, mapFromEntries, mapGet, describeJavaClass, isLongValue,
 } from '@tributary/connect-api'
 import type { ConnectRecord, Transformation } from '@tributary/connect-api'
 import { KEY, VALUE } from './util/record-part.ts'
@@ -155,7 +155,7 @@ function mod(a: number, b: number): number {
 function inferKind(value: unknown): TimestampKind | null {
   if (value === null || value === undefined) return null
   if (value instanceof Date) return 'Timestamp'
-  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) return 'unix' // a Long
+  if (typeof value === 'bigint' || (typeof value === 'number' && isLongValue(value))) return 'unix' // a Long
   if (typeof value === 'string') return 'string'
   throw new DataError(`TimestampConverter does not support ${describeJavaClass(value)} objects as timestamps`)
 }

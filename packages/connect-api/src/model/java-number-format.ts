@@ -25,3 +25,11 @@ export function formatJavaFloat(value: number): string {
   }
   return formatJavaDouble(f)
 }
+
+/**
+ * Whether a schemaless JS number stands for a Java Long (JsonConverter reads integral JSON numbers
+ * as Long) rather than a Double: integral and inside the long range.
+ */
+export function isLongValue(value: number): boolean {
+  return Number.isInteger(value) && Math.abs(value) < 2 ** 63
+}

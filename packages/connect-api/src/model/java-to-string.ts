@@ -3,7 +3,7 @@
 // use it so text written by Tributary matches Kafka Connect's line for line.
 import type { Schema } from './schema.ts'
 import { isMapValue, mapEntries } from './map-value.ts'
-import { formatJavaDouble, formatJavaFloat } from './java-number-format.ts'
+import { formatJavaDouble, formatJavaFloat, isLongValue } from './java-number-format.ts'
 import { javaCalendarFields } from './java-calendar.ts'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -14,7 +14,7 @@ export function javaToString(value: unknown, schema: Schema | null = null): stri
   if (typeof value === 'string') return value
   if (typeof value === 'number') {
     if (schema?.type === 'FLOAT32') return formatJavaFloat(value)
-    if (schema?.type === 'FLOAT64' || (schema === null && !Number.isInteger(value))) return formatJavaDouble(value)
+    if (schema?.type === 'FLOAT64' || (schema === null && !isLongValue(value))) return formatJavaDouble(value)
     return String(value)
   }
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value)

@@ -1,6 +1,7 @@
 // A Connect MAP value is either a JS Map (any key type) or a plain object (string keys) —
 // JsonConverter produces plain objects; both are accepted everywhere. Helpers below keep the
 // "kind" of a map when a transform rebuilds it.
+import { isLongValue } from './java-number-format.ts'
 
 export type MapValue = Map<unknown, unknown> | Record<string, unknown>
 
@@ -73,7 +74,7 @@ export function describeValueClass(value: unknown, schema?: { readonly type: str
     case 'string': return 'java.lang.String'
     case 'boolean': return 'java.lang.Boolean'
     case 'bigint': return 'java.lang.Long'
-    case 'number': return Number.isInteger(value) && Math.abs(value) < 2 ** 63 ? 'java.lang.Long' : 'java.lang.Double'
+    case 'number': return isLongValue(value) ? 'java.lang.Long' : 'java.lang.Double'
     case 'object': break
     default: return typeof value
   }

@@ -6,7 +6,7 @@ import { Struct } from './struct.ts'
 import { BigDecimal } from './big-decimal.ts'
 import { Decimal, ConnectDate, ConnectTime, ConnectTimestamp } from './logical-types.ts'
 import { isMapValue, mapEntries, mapFromEntries } from './map-value.ts'
-import { formatJavaDouble, formatJavaFloat } from './java-number-format.ts'
+import { formatJavaDouble, formatJavaFloat, isLongValue } from './java-number-format.ts'
 import { javaCalendarFields } from './java-calendar.ts'
 import { DataError } from '../errors.ts'
 import type { SchemaAndValue } from '../storage/converter.ts'
@@ -42,7 +42,7 @@ function append(schema: Schema | null, value: unknown, embedded: boolean): strin
   if (typeof value === 'string') return embedded ? quote(value) : value
   if (typeof value === 'number') {
     if (schema?.type === 'FLOAT32') return formatJavaFloat(value)
-    if (schema?.type === 'FLOAT64' || (schema === null && !Number.isInteger(value))) return formatJavaDouble(value)
+    if (schema?.type === 'FLOAT64' || (schema === null && !isLongValue(value))) return formatJavaDouble(value)
     return String(value)
   }
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value)

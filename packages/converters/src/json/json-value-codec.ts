@@ -3,7 +3,7 @@
 // bytes or, with decimal.format=NUMERIC, as a JSON number; Date/Time as int, Timestamp as long.
 import {
   Struct, BigDecimal, Decimal, ConnectDate, ConnectTime, ConnectTimestamp, LogicalName, DataError,
-  isMapValue, mapEntries, describeJavaClass, formatJavaDouble, formatJavaFloat,
+  isMapValue, mapEntries, describeJavaClass, formatJavaDouble, formatJavaFloat, isLongValue,
 } from '@tributary/connect-api'
 import type { Schema, SchemaType } from '@tributary/connect-api'
 import type { JsonNode } from './json-text.ts'
@@ -94,7 +94,7 @@ export function valueToJsonText(schema: Schema | null, value: unknown, opts: Val
 }
 
 function inferType(value: unknown): SchemaType {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'INT64' : 'FLOAT64'
+  if (typeof value === 'number') return isLongValue(value) ? 'INT64' : 'FLOAT64'
   if (typeof value === 'bigint') return 'INT64'
   if (typeof value === 'boolean') return 'BOOLEAN'
   if (typeof value === 'string') return 'STRING'
