@@ -55,7 +55,8 @@ export interface RunResult {
 }
 
 const POLL_MS = 10
-const RSS_SAMPLE_MS = 100
+// Each sample reads /proc/*/stat (~4 ms with ~120 processes); VmHWM catches peaks between samples.
+const RSS_SAMPLE_MS = 250
 
 function fileSize (path: string): number {
   try {
