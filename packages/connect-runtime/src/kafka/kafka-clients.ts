@@ -10,6 +10,14 @@ export interface KafkaClientsOptions {
   consumer?: Record<string, string>
 }
 
+/**
+ * Task clients retry a few times (≈ 10 s, backing off to 2 s); past that the task itself keeps
+ * retrying retriable failures (isRetriableKafkaError) until Kafka is back or the task stops, as
+ * Kafka Connect's clients do with delivery.timeout.ms = MAX. Bounded client retries keep a stop
+ * during an outage from leaving retry timers behind.
+ */
+const TASK_RETRIES = { retries: 8, retryDelay: (_c: unknown, _op: string, attempt: number) => Math.min(100 * 2 ** attempt, 2000) } as const
+
 export type ByteProducer = Producer<Buffer, Buffer, Buffer, Buffer>
 export type ByteConsumer = Consumer<Buffer, Buffer, Buffer, Buffer>
 
@@ -36,8 +44,7 @@ export class KafkaClients {
       bootstrapBrokers: this.#opts.bootstrapServers,
       acks: o.acks === '1' ? ProduceAcks.LEADER : o.acks === '0' ? ProduceAcks.NO_RESPONSE : ProduceAcks.ALL,
       autocreateTopics: true,
-      retries: 10,
-      retryDelay: 200,
+      ...TASK_RETRIES,
     })
   }
 
@@ -56,8 +63,7 @@ export class KafkaClients {
       maxWaitTime: Number(o['fetch.max.wait.ms'] ?? 500),
       // The Java consumer's default, which Kafka Connect's sink tasks keep (the client's own default is read_committed).
       isolationLevel: o['isolation.level'] === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
-      retries: 10,
-      retryDelay: 200,
+      ...TASK_RETRIES,
     })
   }
 

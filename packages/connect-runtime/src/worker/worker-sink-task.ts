@@ -7,6 +7,7 @@ import { SKIPPED, type RetryWithToleranceOperator } from '../errors/retry-with-t
 import { Stages } from '../errors/stages.ts'
 import type { ConsumedRecord, ErrorReporter } from '../errors/stages.ts'
 import type { ByteConsumer } from '../kafka/kafka-clients.ts'
+import { isRetriableKafkaError } from '../kafka/retriable-error.ts'
 import type { ConnectMetrics } from '../metrics/connect-metrics.ts'
 import type { ConverterSet } from '../plugins/plugin-factory.ts'
 import { consumedOf, messageToSinkRecord } from '../stream/record-conversion.ts'
@@ -44,6 +45,8 @@ export class WorkerSinkTask extends WorkerTask {
   /** The batch being delivered, by topic/partition/offset: what an errant-record report sends to the DLQ. */
   readonly #inFlight = new Map<string, ConsumedRecord>()
   #commitRequested = false
+  #topics: string[] = []
+  #reconnect = false
   #retryAfterMs = 1000
   readonly #labels: { connector: string, task: string }
 
@@ -91,7 +94,13 @@ export class WorkerSinkTask extends WorkerTask {
       this.#assignment = parts
       Promise.resolve(sinkTask.open(parts)).catch((err: unknown) => { this.#streamError ??= err; this.wake() })
     })
-    const stream = await this.#subscribe(topics)
+    this.#topics = topics
+    await this.#connect()
+  }
+
+  /** Subscribes and wires the stream; a retriable stream error later triggers a reconnect, not a failure. */
+  async #connect (): Promise<void> {
+    const stream = await this.#subscribe(this.#topics)
     if (stream === undefined) return
     this.#stream = stream
     stream.on('data', (m: Msg) => {
@@ -99,29 +108,49 @@ export class WorkerSinkTask extends WorkerTask {
       if (this.#buffer.length >= MAX_BATCH) stream.pause()
       if (this.#buffer.length === 1 || this.#buffer.length >= MAX_BATCH) this.wake()
     })
-    stream.on('error', (err: unknown) => { this.#streamError ??= err; this.wake() })
+    stream.on('error', (err: unknown) => {
+      if (isRetriableKafkaError(err)) this.#reconnect = true
+      else this.#streamError ??= err
+      this.wake()
+    })
   }
 
-  /** A topic that does not exist yet is waited for (the Java consumer keeps polling metadata too). */
+  /**
+   * A topic that does not exist yet is waited for (the Java consumer keeps polling metadata too),
+   * and so is a Kafka that does not answer.
+   */
   async #subscribe (topics: string[]): Promise<MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined> {
     for (;;) {
       try {
         return await this.#o.consumer.consume({ topics, mode: 'committed', fallbackMode: 'earliest', autocommit: false })
       } catch (err) {
         if (this.stopping) return undefined
-        if (!/unknown topic|UNKNOWN_TOPIC/i.test(`${(err as Error).message} ${JSON.stringify((err as { errors?: unknown }).errors ?? '')}`)) throw err
-        this.log.info(`${this.id} waiting for topics ${topics.join(',')} to exist`)
+        const unknownTopic = /unknown topic|UNKNOWN_TOPIC/i.test(`${(err as Error).message} ${JSON.stringify((err as { errors?: unknown }).errors ?? '')}`)
+        if (!unknownTopic && !isRetriableKafkaError(err)) throw err
+        this.log.info(unknownTopic ? `${this.id} waiting for topics ${topics.join(',')} to exist` : `${this.id} Kafka unavailable; retrying the subscription`)
         await this.sleep(1000)
       }
     }
   }
 
+  /** After a retriable consumer failure: drop the undelivered buffer (it is redelivered from the committed offsets) and subscribe again. */
+  async #reconnectStream (): Promise<void> {
+    this.#reconnect = false
+    this.log.warn(`${this.id} consumer failed with a retriable error; reconnecting`)
+    const old = this.#stream
+    this.#stream = undefined
+    this.#buffer = []
+    await old?.close().catch(() => {})
+    await this.sleep(1000)
+    if (!this.stopping) await this.#connect()
+  }
+
   protected async execute (): Promise<void> {
     let lastCommit = Date.now()
-    if (this.#stream === undefined) return
-    const stream = this.#stream
     while (!this.stopping) {
       if (this.#streamError !== undefined) throw this.#streamError
+      if (this.#reconnect || this.#stream === undefined) { await this.#reconnectStream(); continue }
+      const stream = this.#stream
       if (this.#commitRequested || Date.now() - lastCommit >= this.#o.offsetFlushIntervalMs) {
         this.#commitRequested = false
         await this.#commit()

@@ -6,6 +6,7 @@ import type { MessageToProduce } from '@platformatic/kafka'
 import { SKIPPED, type RetryWithToleranceOperator } from '../errors/retry-with-tolerance.ts'
 import { Stages } from '../errors/stages.ts'
 import type { ByteProducer } from '../kafka/kafka-clients.ts'
+import { isRetriableKafkaError } from '../kafka/retriable-error.ts'
 import type { ConnectMetrics } from '../metrics/connect-metrics.ts'
 import type { ConverterSet } from '../plugins/plugin-factory.ts'
 import type { OffsetStore } from '../stores/offset-store.ts'
@@ -114,7 +115,7 @@ export class WorkerSourceTask extends WorkerTask {
     while (this.#inFlight.size >= MAX_IN_FLIGHT) await Promise.race(this.#inFlight)
     // One send per chunk: a whole poll batch can exceed the broker's per-batch limit (produce-chunks.ts).
     const chunks = chunkBySize(messages)
-    const sending = chunks.length === 1 ? this.#o.producer.send({ messages }) : Promise.all(chunks.map((chunk) => this.#o.producer.send({ messages: chunk })))
+    const sending = chunks.length === 1 ? this.#sendWithRetry(messages) : Promise.all(chunks.map((chunk) => this.#sendWithRetry(chunk)))
     const p: Promise<void> = sending.then(async () => {
       submission.ack()
       this.#o.metrics.sourceRecordWrite.inc(this.#labels, messages.length)
@@ -130,6 +131,20 @@ export class WorkerSourceTask extends WorkerTask {
       this.wake()
     }).finally(() => { this.#inFlight.delete(p) })
     this.#inFlight.add(p)
+  }
+
+  /** Retriable failures (Kafka unavailable) are retried until they clear or the task stops; others fail the task. */
+  async #sendWithRetry (messages: Array<MessageToProduce<Buffer, Buffer, Buffer, Buffer>>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.#o.producer.send({ messages })
+        return
+      } catch (err) {
+        if (this.stopping || !isRetriableKafkaError(err)) throw err
+        if (attempt === 0) this.log.warn({ err }, `${this.id} Kafka unavailable; retrying the send until it is back`)
+        await this.sleep(Math.min(500 * 2 ** attempt, 5000))
+      }
+    }
   }
 
   async #flushOffsets (): Promise<void> {
