@@ -85,7 +85,8 @@ function runOurs(c: ParityCase): Outcome {
     }
   } catch (err) {
     const e = err as Error & { kafkaClassName?: string }
-    return { error: `${e.kafkaClassName ?? e.constructor.name}: ${e.message}` }
+    // the oracle's stdout turns a lone surrogate into '?' (a JVM encoding artifact, not Kafka behaviour)
+    return { error: `${e.kafkaClassName ?? e.constructor.name}: ${e.message}`.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?') }
   }
 }
 

@@ -11,6 +11,7 @@ import { requireMap, requireStructOrNull } from './util/requirements.ts'
 import { SchemaUpdateCache } from './util/schema-update-cache.ts'
 import { withReplaceNullWithDefault, REPLACE_NULL_WITH_DEFAULT } from './util/common-config.ts'
 import { SimpleDateFormat } from './util/simple-date-format.ts'
+import { JavaException } from './util/java-exception.ts'
 
 const PURPOSE = 'converting timestamp formats'
 const MS_PER_DAY = 86_400_000
@@ -118,7 +119,7 @@ export abstract class TimestampConverter implements Transformation {
     if (value === null || value === undefined) return null
     const ms = this.#toMillis(value, kind!)
     switch (this.#s.type) {
-      case 'string': return this.#s.format!.format(new Date(ms))
+      case 'string': return this.#s.format!.formatMillis(ms)
       case 'unix': return fromMillis(ms, this.#s.precision)
       case 'Date': return new Date(ms - mod(ms, MS_PER_DAY))
       case 'Time': return new Date(mod(ms, MS_PER_DAY))
@@ -130,7 +131,10 @@ export abstract class TimestampConverter implements Transformation {
     switch (kind) {
       case 'string': {
         const text = value as string
-        const parsed = this.#s.format?.parse(text) ?? null
+        if (this.#s.format === null) {
+          throw new JavaException('java.lang.NullPointerException', 'Cannot invoke "java.text.SimpleDateFormat.parse(String)" because "config.format" is null')
+        }
+        const parsed = this.#s.format.parse(text)
         if (parsed === null) throw new DataError(`Could not parse timestamp: value (${text}) does not match pattern (${this.#s.format?.pattern ?? ''})`)
         return parsed.getTime()
       }

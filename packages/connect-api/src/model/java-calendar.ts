@@ -29,6 +29,28 @@ function julianDayNumber(year: number, month: number, day: number): number {
   return day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - 32083
 }
 
+// Gregorian date ↔ days since 1970-01-01, exact for any range (no Date involved).
+function civilFromDays(z0: number): { year: number; month: number; day: number } {
+  const z = z0 + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day }
+}
+
+function daysFromCivil(y0: number, month: number, day: number): number {
+  const y = month <= 2 ? y0 - 1 : y0
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
+}
+
 export function javaCalendarFields(ms: number): JavaCalendarFields {
   const days = Math.floor(ms / MS_PER_DAY)
   const msOfDay = ms - days * MS_PER_DAY
@@ -39,16 +61,15 @@ export function javaCalendarFields(ms: number): JavaCalendarFields {
     millis: msOfDay % 1000,
   }
   if (ms >= GREGORIAN_CUTOVER_MS) {
-    const d = new Date(ms)
-    const year = d.getUTCFullYear()
+    const { year, month, day } = civilFromDays(days)
     return {
       era: 1,
       yearOfEra: year,
-      month: d.getUTCMonth(),
-      day: d.getUTCDate(),
-      dayOfWeek: d.getUTCDay(),
+      month: month - 1,
+      day,
+      dayOfWeek: (((days + 4) % 7) + 7) % 7,
       // 1582 began in the Julian calendar: its day numbers skip the ten cutover days
-      dayOfYear: days - (year === 1582 ? julianDayNumber(1582, 1, 1) - 2_440_588 : Date.UTC(year, 0, 1) / MS_PER_DAY) + 1,
+      dayOfYear: days - (year === 1582 ? julianDayNumber(1582, 1, 1) - 2_440_588 : daysFromCivil(year, 1, 1)) + 1,
       ...time,
     }
   }

@@ -1,6 +1,8 @@
 // KIP-821 field paths (ExtractField's field.syntax.version): V1 is one top-level name; V2 is a
 // dotted path where a backtick-quoted segment may contain dots and a backslash escapes a backtick.
-import { ConfigError, isMapValue, mapGet } from '@tributary/connect-api'
+import { ConfigError, mapGet } from '@tributary/connect-api'
+import type { MapValue } from '@tributary/connect-api'
+import { requireMapOrNull } from './requirements.ts'
 import type { Schema, Field, Struct } from '@tributary/connect-api'
 
 export const FieldSyntaxVersion = { V1: 'V1', V2: 'V2' } as const
@@ -38,13 +40,15 @@ export class SingleFieldPath {
     return current ?? null
   }
 
-  valueFromMap(map: unknown): unknown {
-    let current: unknown = map
-    for (const step of this.steps) {
-      if (!isMapValue(current)) return null
-      current = mapGet(current, step)
+  /** Kafka's SingleFieldPath.valueFrom(Map): intermediate steps must be maps (or null). */
+  valueFromMap(map: MapValue): unknown {
+    let current: MapValue = map
+    for (let i = 0; i < this.steps.length - 1; i++) {
+      const next = requireMapOrNull(mapGet(current, this.steps[i]) ?? null, 'nested field access')
+      if (next === null) return null
+      current = next
     }
-    return current ?? null
+    return mapGet(current, this.steps[this.steps.length - 1]) ?? null
   }
 }
 

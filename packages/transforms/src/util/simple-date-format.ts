@@ -24,7 +24,12 @@ export class SimpleDateFormat {
   }
 
   format(date: Date): string {
-    const f = javaCalendarFields(date.getTime())
+    return this.formatMillis(date.getTime())
+  }
+
+  /** Formats an instant given in ms, including instants beyond JS Date's ±8.64e15 ms range. */
+  formatMillis(ms: number): string {
+    const f = javaCalendarFields(ms)
     return this.#tokens.map((t) => (t.kind === 'literal' ? t.text : formatField(t.letter, t.count, f))).join('')
   }
 
