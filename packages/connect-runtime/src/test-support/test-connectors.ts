@@ -2,7 +2,7 @@
 // capturing sink (records kept in memory), and connectors that fail in start() or in their task.
 import {
   ConfigDef, ConfigType, ConnectError, Importance, PluginType, SinkConnector, SinkTask, SourceConnector, SourceTask,
-  type ConfigProps, type Connector, type PluginDescriptor, type SinkRecord, type SourceRecord, type TaskClass,
+  type ConfigProps, type Connector, type PluginDescriptor, type SinkRecord, type SourceRecord, type TaskClass, type TopicPartition,
 } from '@tributary/connect-api'
 
 /** Scripts by name: each returns the records its task emits once. */
@@ -69,6 +69,21 @@ class ErrantSinkConnector extends CapturingSinkConnector {
   override taskClass (): TaskClass<SinkTask> { return ErrantSinkTask }
 }
 
+/** Rewinds every assigned partition to `rewind.to` from open(), as sinks that keep their own offsets do. */
+class RewindingSinkTask extends CapturingSinkTask {
+  #to = 0
+  override start (props: ConfigProps): void { super.start(props); this.#to = Number(props['rewind.to']) }
+  override open (partitions: readonly TopicPartition[]): void {
+    this.context.offset(partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: this.#to })))
+  }
+}
+class RewindingSinkConnector extends CapturingSinkConnector {
+  #to = '0'
+  override start (props: ConfigProps): void { super.start(props); this.#to = props['rewind.to'] ?? '0' }
+  override taskClass (): TaskClass<SinkTask> { return RewindingSinkTask }
+  override taskConfigs (): Array<Record<string, string>> { return super.taskConfigs().map((c) => ({ ...c, 'rewind.to': this.#to })) }
+}
+
 class ThrowingStartConnector extends ScriptedSourceConnector {
   override start (): void { throw new ConnectError('This connector always fails in start()') }
 }
@@ -87,6 +102,7 @@ export const testPlugins: PluginDescriptor[] = [
   d('test.ScriptedSourceConnector', 'source', () => new ScriptedSourceConnector()),
   d('test.CapturingSinkConnector', 'sink', () => new CapturingSinkConnector(), () => new ConfigDef()),
   d('test.ErrantSinkConnector', 'sink', () => new ErrantSinkConnector(), () => new ConfigDef()),
+  d('test.RewindingSinkConnector', 'sink', () => new RewindingSinkConnector(), () => new ConfigDef()),
   d('test.ThrowingStartConnector', 'source', () => new ThrowingStartConnector()),
   d('test.ThrowingTaskConnector', 'source', () => new ThrowingTaskConnector()),
 ]

@@ -47,6 +47,8 @@ export class WorkerSinkTask extends WorkerTask {
   #commitRequested = false
   #topics: string[] = []
   #reconnect = false
+  /** Positions requested through SinkTaskContext.offset(), applied by the loop. */
+  readonly #seeks = new Map<string, TopicPartitionOffset>()
   #retryAfterMs = 1000
   readonly #labels: { connector: string, task: string }
 
@@ -78,7 +80,10 @@ export class WorkerSinkTask extends WorkerTask {
         }
     sinkTask.initialize({
       configs: () => props,
-      offset: () => { this.log.warn(`${this.id} SinkTaskContext.offset() is not supported yet; ignored`) },
+      offset: (offsets: readonly TopicPartitionOffset[]) => {
+        for (const o of offsets) this.#seeks.set(`${o.topic}\u0000${o.partition}`, o)
+        this.wake()
+      },
       timeout: (ms: number) => { this.#retryAfterMs = ms },
       assignment: () => [...this.#assignment],
       pause: () => { this.#stream?.pause() },
@@ -133,10 +138,33 @@ export class WorkerSinkTask extends WorkerTask {
     }
   }
 
+  /**
+   * SinkTaskContext.offset(): the requested positions are committed for the group and the stream is
+   * re-subscribed, so consumption resumes there. A request for the current position is a no-op
+   * (connectors commonly call offset() from open(), which the re-subscription calls again).
+   */
+  async #applySeeks (): Promise<void> {
+    const seeks = [...this.#seeks.values()]
+    this.#seeks.clear()
+    const needed = seeks.filter((s) => {
+      const k = `${s.topic}\u0000${s.partition}`
+      return (this.#current.get(k)?.offset ?? this.#committed.get(k)) !== s.offset
+    })
+    if (needed.length === 0) return
+    await this.#o.consumer.commit({ offsets: needed.map((s) => ({ topic: s.topic, partition: s.partition, offset: BigInt(s.offset), leaderEpoch: -1 })) })
+    for (const s of needed) {
+      const k = `${s.topic}\u0000${s.partition}`
+      this.#committed.set(k, s.offset)
+      this.#current.set(k, { topic: s.topic, partition: s.partition, offset: s.offset, leaderEpoch: -1 })
+    }
+    this.log.info(`${this.id} rewinding ${needed.map((s) => `${s.topic}-${s.partition} to ${s.offset}`).join(', ')}`)
+    this.#reconnect = true
+  }
+
   /** After a retriable consumer failure: drop the undelivered buffer (it is redelivered from the committed offsets) and subscribe again. */
   async #reconnectStream (): Promise<void> {
     this.#reconnect = false
-    this.log.warn(`${this.id} consumer failed with a retriable error; reconnecting`)
+    this.log.info(`${this.id} re-subscribing`)
     const old = this.#stream
     this.#stream = undefined
     this.#buffer = []
@@ -149,6 +177,7 @@ export class WorkerSinkTask extends WorkerTask {
     let lastCommit = Date.now()
     while (!this.stopping) {
       if (this.#streamError !== undefined) throw this.#streamError
+      if (this.#seeks.size > 0) await this.#applySeeks()
       if (this.#reconnect || this.#stream === undefined) { await this.#reconnectStream(); continue }
       const stream = this.#stream
       if (this.#commitRequested || Date.now() - lastCommit >= this.#o.offsetFlushIntervalMs) {
