@@ -138,12 +138,22 @@ export interface JavaGroupMember {
   kill (): Promise<void>
 }
 
+export interface JavaStreamingProducer {
+  readonly process: ManagedProcess
+  /** Indexes (into the records given) of every record the broker acknowledged so far. */
+  readonly acked: number[]
+  /** Resolves with the producer's closing line once every record was sent and the producer closed. */
+  readonly finished: Promise<JavaProduceResult>
+}
+
 export interface JavaClient {
   createTopic (topic: string, partitions: number, configs?: Record<string, string | number>): Promise<void>
   produce (options: JavaProduceOptions): Promise<JavaProduceResult>
   consume (options: JavaConsumeOptions): Promise<ConsumedRecord[]>
   /** A long-running group member (subscribe, commit after each poll) until leave() or kill(). */
   startGroupMember (options: JavaConsumeOptions & { group: string }): Promise<JavaGroupMember>
+  /** A producer process fed from stdin that reports each acknowledgement as it comes. */
+  startProducer (options: JavaProduceOptions): Promise<JavaStreamingProducer>
   /** Two producers with one transactional.id: returns the error the first (fenced) one got. */
   fence (topic: string, transactionalId: string): Promise<{ firstError: string, firstErrorAt: 'send' | 'commit', secondCommitted: boolean }>
   committedOffsets (group: string): Promise<Record<string, number>>
@@ -210,6 +220,33 @@ export function javaClient (bootstrap: string, options: { jvm?: readonly string[
         async leave () { await managed.stop(30_000); await closed },
         async kill () { await managed.kill(); await closed },
       }
+    },
+    async startProducer (options) {
+      const args = await javaArgs(jvm, 'produce', {
+        bootstrap,
+        topic: options.topic,
+        acks: options.acks,
+        compression: options.compression,
+        idempotence: options.idempotence,
+        'print-acks': true,
+      }, options.configs)
+      // stderr dropped: the client logs a WARN per retried batch, which is the point of this producer.
+      const managed = startManagedProcess('java', args, { stdio: ['pipe', 'pipe', 'ignore'] })
+      const acked: number[] = []
+      let last: JavaProduceResult | undefined
+      createInterface({ input: managed.child.stdout! }).on('line', (line) => {
+        if (!line.startsWith('{')) return
+        const event = JSON.parse(line) as { ack?: number } & JavaProduceResult
+        if (event.ack !== undefined) acked.push(event.ack)
+        else last = event
+      })
+      managed.child.stdin!.on('error', () => { /* the exit code tells */ })
+      managed.child.stdin!.end((options.records ?? []).map(encodeRecordLine).join('\n') + '\n')
+      const finished = managed.exited.then((code) => {
+        if (code !== 0 || last === undefined) throw new Error(`Java producer exited with ${code}`)
+        return last
+      })
+      return { process: managed, acked, finished }
     },
     async fence (topic, transactionalId) {
       const lines = jsonLines(await run('java', await javaArgs(jvm, 'fence', { bootstrap, topic, 'transactional-id': transactionalId })))
