@@ -120,7 +120,7 @@ export async function startApacheKafka (options: ApacheKafkaOptions = {}): Promi
     }
   }
   try {
-    await waitForKafkaReady({ host, port, timeoutMs: options.startTimeoutMs ?? 120_000, check: died })
+    await waitForKafkaReady({ host, port, timeoutMs: options.startTimeoutMs ?? 180_000, check: died })
   } catch (error) {
     await managed.stop(2000)
     throw error
