@@ -17,8 +17,11 @@ import { runOnce, type RunResult } from './connect-w5-run.ts'
 function environment (o: W5Options): string[] {
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr?.split('\n')[0] ?? 'no java'
   const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout?.trim() || 'unknown'
+  // Others work in the same tree: name uncommitted changes to what the worker runs.
+  const dirty = (spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'packages'], { encoding: 'utf8' }).stdout ?? '')
+    .split('\n').map((line) => line.slice(3)).filter((path) => /^packages\/(connect-|connectors\/|converters\/|cli\/)/.test(path))
   return [
-    `- date: ${new Date().toISOString()}, tree at commit ${commit}`,
+    `- date: ${new Date().toISOString()}, tree at commit ${commit}${dirty.length === 0 ? '' : ` plus uncommitted changes to ${dirty.join(', ')}`}`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (shared machine)`,
     `- node ${process.version}; ${java}; Kafka Connect ${KAFKA_VERSION} from Maven Central (connect-runtime, connect-file, connect-json)`,
     `- input: ${o.lines.toLocaleString('en-US')} lines × ${o.lineBytes} B = ${(o.lines * o.lineBytes / 2 ** 20).toFixed(0)} MiB of JSON`,
