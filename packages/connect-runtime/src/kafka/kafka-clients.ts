@@ -61,6 +61,11 @@ export class KafkaClients {
       sessionTimeout: Number(o['session.timeout.ms'] ?? 45000),
       heartbeatInterval: Number(o['heartbeat.interval.ms'] ?? 3000),
       maxWaitTime: Number(o['fetch.max.wait.ms'] ?? 500),
+      // Java's fetch sizes (fetch.max.bytes 50 MiB, max.partition.fetch.bytes 1 MiB): the client's own
+      // per-partition default is 50 MiB, which lets one fetch of a backlog hold 50k records in memory.
+      minBytes: Number(o['fetch.min.bytes'] ?? 1),
+      maxBytes: Number(o['fetch.max.bytes'] ?? 52428800),
+      maxBytesPerPartition: Number(o['max.partition.fetch.bytes'] ?? 1048576),
       // The Java consumer's default, which Kafka Connect's sink tasks keep (the client's own default is read_committed).
       isolationLevel: o['isolation.level'] === 'read_committed' ? FetchIsolationLevels.READ_COMMITTED : FetchIsolationLevels.READ_UNCOMMITTED,
       ...TASK_RETRIES,

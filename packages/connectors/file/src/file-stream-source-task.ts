@@ -17,6 +17,7 @@ export class FileStreamSourceTask extends SourceTask {
   #position = 0
   #readPos = 0
   #pending: Buffer = Buffer.alloc(0)
+  #readBuf: Buffer | null = null
   #lines: Array<{ line: string, end: number }> = []
   #stopped = false
   #partition: Record<string, string> = {}
@@ -71,7 +72,9 @@ export class FileStreamSourceTask extends SourceTask {
 
   /** Reads one chunk and splits complete lines off it; returns the bytes read. */
   async #readChunk (): Promise<number> {
-    const buf = Buffer.allocUnsafe(CHUNK)
+    // One read buffer for the task's life: lines are copied out as strings, the rest into #pending.
+    this.#readBuf ??= Buffer.allocUnsafe(CHUNK)
+    const buf = this.#readBuf
     const { bytesRead } = await this.#fh!.read(buf, 0, CHUNK, this.#readPos)
     if (bytesRead === 0) return 0
     const data = this.#pending.length === 0 ? buf.subarray(0, bytesRead) : Buffer.concat([this.#pending, buf.subarray(0, bytesRead)])
