@@ -189,6 +189,14 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     assert.deepEqual(history[0].diff, [{ key: 'batch.note', kind: 'removed', before: 'x' }])
     assert.equal(history[1].action, 'updated')
     assert.deepEqual(history[1].detail, { ticket: 'ADS-3' })
+    // Same config, new description: metadata only, the connector is not reconfigured.
+    const tasksBefore = (await call('GET', '/connectors/snk/status')).body
+    const metaOnly = await call('PUT', '/api/pipelines/snk', { config: { 'connector.class': 'FileStreamSink', file: output, topics: 'lines', 'tasks.max': '1' }, description: 'out, described' })
+    assert.equal(metaOnly.status, 200, JSON.stringify(metaOnly.body))
+    const latest = (await call('GET', '/api/pipelines/snk/history')).body[0]
+    assert.equal(latest.action, 'metadata')
+    assert.deepEqual(latest.detail, { description: 'out, described' })
+    assert.deepEqual((await call('GET', '/connectors/snk/status')).body, tasksBefore)
   })
 
   await t.test('lag status: a paused sink with growing lag is STOP, back to OK once resumed and caught up', async () => {

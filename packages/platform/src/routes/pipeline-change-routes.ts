@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { connectPaths } from '../connect-client.ts'
 import type { ConnectorInfo } from '../connect-types.ts'
-import { diffConfigs } from '../config-diff.ts'
+import { configsEqual, diffConfigs } from '../config-diff.ts'
 import { asObject, configInput, metaInput, nameInput } from '../pipeline-input.ts'
 import { HistoryAction } from '../pipeline-store.ts'
 import type { PlatformContext } from '../platform-context.ts'
@@ -40,13 +40,17 @@ export async function pipelineChangeRoutes (app: FastifyInstance, ctx: PlatformC
     const config = configInput(body.config)
     return ctx.monitor.whileChanging(name, async () => {
       const { body: before } = await ctx.connect.call<Record<string, string>>('GET', connectPaths.config(name))
-      const { body: info } = await ctx.connect.call<ConnectorInfo>('PUT', connectPaths.config(name), { ...config, name })
+      // Only owner/ticket/description changed: leave the connector alone (a reconfig restarts it).
+      const sameConfig = configsEqual(before, { ...config, name })
+      const { body: info } = sameConfig
+        ? await ctx.connect.call<ConnectorInfo>('GET', connectPaths.connector(name))
+        : await ctx.connect.call<ConnectorInfo>('PUT', connectPaths.config(name), { ...config, name })
       const stored = await ctx.store.upsert(name, { ...meta, config: info.config })
       const metaChanged = Object.entries(meta).filter(([k, v]) => existing?.[k as keyof typeof meta] !== v).map(([k]) => k)
       await ctx.store.record({
         pipeline: name,
         user: userOf(req, stored.owner),
-        action: HistoryAction.updated,
+        action: sameConfig ? HistoryAction.metadata : HistoryAction.updated,
         diff: diffConfigs(before, info.config),
         ...(metaChanged.length > 0 ? { detail: Object.fromEntries(metaChanged.map(k => [k, meta[k as keyof typeof meta]])) } : {}),
       })
