@@ -1,6 +1,7 @@
 // Samples a process tree (a worker and anything it started) from /proc: the sum of VmRSS at each
 // tick (its maximum is the sampled peak), each process's VmHWM (the kernel's own peak, which a
-// sampling interval cannot miss) and CPU time. Processes that end keep their last reading.
+// sampling interval cannot miss), CPU time and the threads' run-queue wait (CPU starvation on a
+// shared machine). Processes and threads that end keep their last reading.
 import { readdirSync, readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 
@@ -11,6 +12,8 @@ export interface ProcessTreeUsage {
   hwmRssBytes: number
   /** user + system CPU time of the tree. */
   cpuMs: number
+  /** Time the tree's threads were runnable but waiting for a CPU (schedstat): how starved it was. */
+  runQueueWaitMs: number
   processes: number
 }
 
@@ -70,9 +73,24 @@ function reading (pid: number): ProcessReading | undefined {
   return { hwm: kb('VmHWM'), rss: kb('VmRSS'), cpuTicks: Number(fields[11]) + Number(fields[12]) }
 }
 
+/** Run-queue wait (ns) of every thread of pid, from /proc/<pid>/task/<tid>/schedstat's second field. */
+function threadWaits (pid: number, into: Map<number, number>): void {
+  let tids: string[]
+  try {
+    tids = readdirSync(`/proc/${pid}/task`)
+  } catch {
+    return
+  }
+  for (const tid of tids) {
+    const schedstat = readProc(pid, `task/${tid}/schedstat`)
+    if (schedstat !== undefined) into.set(Number(tid), Number(schedstat.split(' ')[1]))
+  }
+}
+
 export class ProcessTreeSampler {
   readonly #root: number
   readonly #last = new Map<number, ProcessReading>()
+  readonly #waitNs = new Map<number, number>()
   #sampledPeak = 0
   #timer: NodeJS.Timeout | undefined
 
@@ -93,6 +111,7 @@ export class ProcessTreeSampler {
       const now = reading(pid)
       if (now === undefined) continue
       this.#last.set(pid, now)
+      threadWaits(pid, this.#waitNs)
       rss += now.rss
     }
     this.#sampledPeak = Math.max(this.#sampledPeak, rss)
@@ -112,6 +131,8 @@ export class ProcessTreeSampler {
       hwm += r.hwm
       ticks += r.cpuTicks
     }
-    return { sampledPeakRssBytes: this.#sampledPeak, hwmRssBytes: hwm, cpuMs: ticks * 1000 / clockTicks, processes: this.#last.size }
+    let waitNs = 0
+    for (const ns of this.#waitNs.values()) waitNs += ns
+    return { sampledPeakRssBytes: this.#sampledPeak, hwmRssBytes: hwm, cpuMs: ticks * 1000 / clockTicks, runQueueWaitMs: waitNs / 1e6, processes: this.#last.size }
   }
 }

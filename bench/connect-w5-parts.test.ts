@@ -46,6 +46,7 @@ test('the sampler sees a child process tree: RSS, VmHWM and CPU time', async (t)
   assert.ok(usage.hwmRssBytes > 60 * 1024 * 1024, `VmHWM sum ${usage.hwmRssBytes}`)
   assert.ok(usage.sampledPeakRssBytes > 60 * 1024 * 1024, `sampled ${usage.sampledPeakRssBytes}`)
   assert.ok(usage.cpuMs > 50, `cpu ${usage.cpuMs} ms`) // a spin loop, but the machine may be shared
+  assert.ok(usage.runQueueWaitMs >= 0 && Number.isFinite(usage.runQueueWaitMs), `run-queue wait ${usage.runQueueWaitMs}`)
 })
 
 test('profile summary: self time by side, area and function; idle kept apart', () => {

@@ -72,9 +72,9 @@ function markdownTable (header: string[], rows: string[][]): string {
 
 export function runsTable (results: RunResult[]): string {
   return markdownTable(
-    ['run', 'records/s (spawn→last)', 'records/s (first→last)', 'cold start (first record)', 'REST ready', 'total', 'peak RSS (VmHWM)', 'peak RSS (sampled)', 'CPU', 'sink verified'],
+    ['run', 'records/s (spawn→last)', 'records/s (first→last)', 'cold start (first record)', 'REST ready', 'total', 'peak RSS (VmHWM)', 'peak RSS (sampled)', 'CPU', 'run-queue wait', 'sink verified'],
     results.map((r) => [r.label, num(r.recordsPerSec), num(r.steadyRecordsPerSec), secs(r.coldStartMs), secs(r.restReadyMs), secs(r.totalMs),
-      mib(r.peakRssBytes), mib(r.sampledPeakRssBytes), secs(r.cpuMs), r.ok ? 'yes' : `FAILED: ${r.error ?? ''}`]),
+      mib(r.peakRssBytes), mib(r.sampledPeakRssBytes), secs(r.cpuMs), secs(r.runQueueWaitMs), r.ok ? 'yes' : `FAILED: ${r.error ?? ''}`]),
   )
 }
 

@@ -48,6 +48,8 @@ export interface RunResult {
   peakRssBytes: number
   sampledPeakRssBytes: number
   cpuMs: number
+  /** Threads runnable but waiting for a CPU, summed: high means the machine, not the worker, set the pace. */
+  runQueueWaitMs: number
   sinkBytes: number
   verified: boolean
   cpuProfiles: string[]
@@ -187,6 +189,7 @@ export async function runOnce (spec: RunSpec): Promise<RunResult> {
     peakRssBytes: usage.hwmRssBytes,
     sampledPeakRssBytes: usage.sampledPeakRssBytes,
     cpuMs: usage.cpuMs,
+    runQueueWaitMs: usage.runQueueWaitMs,
     sinkBytes,
     verified,
     cpuProfiles,
