@@ -17,7 +17,7 @@ test('read_committed consumers stop at the LSO of an open transaction, then see 
   await tb.broker.topics.create('lso', { partitions: 1 })
   const plain = new Producer({ clientId: 'lso-plain', bootstrapBrokers: [tb.bootstrap], serializers: stringSerializers })
   // producerId -1 / epoch -1: "no current producer" (see platformatic-transactions.test.ts).
-  const txnProducer = new Producer({ clientId: 'lso-txn', bootstrapBrokers: [tb.bootstrap], serializers: stringSerializers, transactionalId: 'lso-tx', idempotent: true, producerId: -1n, producerEpoch: -1 } as any)
+  const txnProducer = new Producer({ clientId: 'lso-txn', bootstrapBrokers: [tb.bootstrap], serializers: stringSerializers, transactionalId: 'lso-tx', idempotent: true, producerId: -1n, producerEpoch: -1 })
   const consumer = new Consumer({ clientId: 'lso-reader', groupId: 'lso-reader', bootstrapBrokers: [tb.bootstrap], maxWaitTime: 100 })
   t.after(async () => { await plain.close(); await txnProducer.close(); await consumer.close() })
 
