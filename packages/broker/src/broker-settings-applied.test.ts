@@ -13,6 +13,7 @@ import pino from 'pino'
 import { ErrorCode } from '@tributary/protocol'
 import kafkajs from 'kafkajs'
 import { startBroker } from './broker.ts'
+import type { PartitionLogExtras } from './log/partition-log.ts'
 import { RawClient } from './testing/raw-client.ts'
 import { startTestBroker } from './testing/test-broker.ts'
 
@@ -133,4 +134,37 @@ test('bad values for issue 2\'s keys refuse startup with the key named; unknown 
   const broker = await startBroker({ host: '127.0.0.1', port: 0, dataDir, config: { 'no.such.setting': 1 }, logger: pino({ level: 'warn' }, sink) })
   await broker.close()
   assert.ok(lines.some((l) => l.includes('no.such.setting') && l.includes('"level":40')), 'unknown key logged as a warning')
+})
+
+test('log.flush.durable and log.flush.interval.messages decide when Produce fsyncs', async (t) => {
+  const syncs = (tb: Awaited<ReturnType<typeof startTestBroker>>, topic: string) =>
+    (tb.broker.topics.getPartition(topic, 0) as unknown as PartitionLogExtras).writerStats().syncs
+  const send = async (bootstrap: string, topic: string, acks: number, count: number) => {
+    const producer = new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING }).producer()
+    await producer.connect()
+    try {
+      for (let i = 0; i < count; i++) await producer.send({ topic, acks, messages: [{ key: String(i), value: 'v' }] })
+    } finally {
+      await producer.disconnect()
+    }
+  }
+
+  // Durable mode: every acks=-1 Produce is answered after an fsync; acks=1 is not.
+  const durable = await startTestBroker({ 'log.flush.durable': true })
+  t.after(() => durable.stop())
+  await durable.broker.topics.create('durable', { partitions: 1 })
+  await send(durable.bootstrap, 'durable', -1, 3)
+  assert.ok(syncs(durable, 'durable') >= 3, `3 acks=-1 requests, ${syncs(durable, 'durable')} fsyncs`)
+  const afterAll = syncs(durable, 'durable')
+  await send(durable.bootstrap, 'durable', 1, 3)
+  assert.equal(syncs(durable, 'durable'), afterAll, 'acks=1 does not wait for fsync')
+
+  // Not durable: only log.flush.interval.messages makes Produce fsync.
+  const counted = await startTestBroker({ 'log.flush.durable': false, 'log.flush.interval.messages': 4 })
+  t.after(() => counted.stop())
+  await counted.broker.topics.create('counted', { partitions: 1 })
+  await send(counted.bootstrap, 'counted', -1, 3)
+  assert.equal(syncs(counted, 'counted'), 0, 'below log.flush.interval.messages')
+  await send(counted.bootstrap, 'counted', -1, 1)
+  assert.equal(syncs(counted, 'counted'), 1, 'the 4th message triggers the fsync')
 })
