@@ -79,7 +79,10 @@ test('log.roll.ms rolls the active segment by age on the next append', async (t)
   const tb = await startTestBroker({ 'log.roll.ms': 300 })
   t.after(() => tb.stop())
   const segments = async () => (await readdir(tb.broker.topics.getPartition('by-age', 0)!.dir)).filter((f) => f.endsWith('.log')).sort()
-  await produceOneByOne(tb, 'by-age', [{ key: 'a', value: '1' }, { key: 'b', value: '2' }])
+  const producer = new Kafka({ brokers: [tb.bootstrap], logLevel: logLevel.NOTHING }).producer()
+  await producer.connect()
+  await producer.send({ topic: 'by-age', acks: -1, messages: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }) // one batch
+  await producer.disconnect()
   assert.equal((await segments()).length, 1, 'young segment is not rolled')
   await new Promise((resolve) => setTimeout(resolve, 400))
   await produceOneByOne(tb, 'by-age', [{ key: 'c', value: '3' }])
@@ -124,7 +127,7 @@ test('cleanup.policy=compact through the broker: a real client reads back the la
   await until('compaction', async () => {
     records = await readPartition(tb.bootstrap, 'compacted')
     return records.filter((r) => r.key?.startsWith('k') === true).length === expected.size
-  })
+  }, 30_000)
   const keyed = records.filter((r) => r.key?.startsWith('k') === true)
   assert.deepEqual(new Map(keyed.map((r) => [r.key, r.value])), expected)
   const offsets = records.map((r) => r.offset)

@@ -37,7 +37,9 @@ test('read_committed consumers stop at the LSO of an open transaction, then see 
   stream.on('data', (m: any) => { seen.push([m.offset, m.value.toString()]) })
   let committed = false
   try {
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const joined = Date.now() + 15_000
+    while (seen.length === 0 && Date.now() < joined) await new Promise((resolve) => setTimeout(resolve, 50))
+    await new Promise((resolve) => setTimeout(resolve, 1000)) // time to deliver more, if it wrongly would
     assert.deepEqual(seen, [[0n, 'before']], 'nothing at or after the open transaction is delivered')
     await txn.commit()
     committed = true
