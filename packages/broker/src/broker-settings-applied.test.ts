@@ -107,7 +107,7 @@ test('auto.create.topics.enable=false and log.flush.durable=true reach the topic
   const producer = new Kafka({ brokers: [tb.bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).producer()
   await producer.connect()
   t.after(() => producer.disconnect())
-  await assert.rejects(producer.send({ topic: 'nope', acks: -1, messages: [{ value: 'v' }] }))
+  await assert.rejects(producer.send({ topic: 'nope', acks: -1, messages: [{ value: 'v' }] }), /does not host this topic-partition/, 'UNKNOWN_TOPIC_OR_PARTITION')
   assert.equal(tb.broker.topics.get('nope'), undefined)
   await tb.broker.topics.create('yes', { partitions: 1 })
   assert.equal(tb.broker.topics.get('yes')!.logConfig.durableAcks, true)
