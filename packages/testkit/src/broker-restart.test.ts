@@ -25,6 +25,7 @@ for (const targetName of selectedTargets()) {
       await client.createTopic('restart-topic', 3)
       await client.produce({ topic: 'restart-topic', records: records.slice(0, 2000), compression: 'gzip' })
       await target.restart()
+      await platformaticPeer(target.bootstrap).waitForLeaders('restart-topic', 3)
       const before = await platformaticPeer(target.bootstrap).readAll('restart-topic')
       assert.deepEqual(verifyRecords(records.slice(0, 2000), before, 'restart').problems, [])
       // Writes continue after the restart, offsets follow on from the old log end.

@@ -16,7 +16,15 @@ export interface PlatformaticProduceOptions {
 }
 
 export interface PlatformaticPeer {
+  /** Creates the topic and waits until the broker names a leader for every partition. */
   createTopic (topic: string, partitions: number): Promise<void>
+  /**
+   * Waits until Metadata names a leader for every partition. Producing earlier can hit
+   * NOT_LEADER_OR_FOLLOWER on Apache Kafka (a new topic, or just after a restart), and
+   * @platformatic/kafka retries the whole request, so a non-idempotent producer stores the
+   * partitions that had succeeded twice.
+   */
+  waitForLeaders (topic: string, partitions: number): Promise<void>
   produce (options: PlatformaticProduceOptions): Promise<void>
   /** Every record of every partition, fetched from offset 0 to the high watermark. */
   readAll (topic: string, options?: { isolationLevel?: 0 | 1 }): Promise<ConsumedRecord[]>
@@ -31,6 +39,22 @@ export function platformaticPeer (bootstrap: string): PlatformaticPeer {
       const admin = new Admin(base)
       try {
         await admin.createTopics({ topics: [topic], partitions, replicas: 1 })
+      } finally {
+        await admin.close()
+      }
+      await this.waitForLeaders(topic, partitions)
+    },
+    async waitForLeaders (topic, partitions) {
+      const admin = new Admin(base)
+      try {
+        const deadline = Date.now() + 60_000
+        while (true) {
+          const metadata = await admin.metadata({ topics: [topic], forceUpdate: true }).catch(() => undefined)
+          const found = metadata?.topics.get(topic)?.partitions ?? []
+          if (found.length === partitions && found.every((partition) => partition.leader >= 0)) return
+          if (Date.now() > deadline) throw new Error(`${topic}: no leader for every partition after 60 s`)
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
       } finally {
         await admin.close()
       }
