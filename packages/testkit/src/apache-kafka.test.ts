@@ -32,7 +32,8 @@ test('Apache Kafka: starts, serves, restarts on the same data and port, stops it
     const records = makeRecords(500, 'self')
     const client = platformaticPeer(kafka.bootstrap)
     await client.createTopic('self-test', 2)
-    await client.produce({ topic: 'self-test', records })
+    // Idempotent: a retried request after a leadership blip must not store records twice.
+    await client.produce({ topic: 'self-test', records, idempotent: true })
 
     const { port, pid } = kafka
     await kafka.stop()

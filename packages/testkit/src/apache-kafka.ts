@@ -103,7 +103,8 @@ export async function startApacheKafka (options: ApacheKafkaOptions = {}): Promi
   ]
 
   if (!existsSync(join(dataDir, 'logs', 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url')
+    // A leading '-' would be read by kafka-storage's argument parser as an option.
+    const clusterId = randomBytes(16).toString('base64url').replace(/^-/, 'A')
     await runJava([...jvm.filter((flag) => !flag.startsWith('-Xms')), '-cp', classpath,
       'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile, '--ignore-formatted'])
   }
