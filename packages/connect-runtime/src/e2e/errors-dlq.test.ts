@@ -40,7 +40,8 @@ test('conversion failure: DLQ with context headers under tolerance=all, task FAI
   })
   assert.equal(tolerant.status, 201)
   await eventually(() => (captured.get('tolerant')?.length ?? 0) >= 2, 30000, 'two good records')
-  assert.deepEqual(captured.get('tolerant')!.map((r) => [r.kafkaOffset, r.value]), [[0, 1], [2, 3]])
+  // At-least-once: a rebalance may redeliver, so compare the distinct records.
+  assert.deepEqual([...new Map(captured.get('tolerant')!.map((r) => [r.kafkaOffset, r.value]))], [[0, 1], [2, 3]])
 
   const consumer = new Consumer({ groupId: 'dlq-reader', clientId: 'dlq-reader', bootstrapBrokers: [kafka.bootstrap], autocommit: false })
   t.after(() => consumer.close(true))
