@@ -33,7 +33,9 @@ export interface PlatformaticPeer {
 const CONTROL_BATCH = 0x20
 
 export function platformaticPeer (bootstrap: string): PlatformaticPeer {
-  const base = { clientId: 'tributary-testkit', bootstrapBrokers: [bootstrap], retries: 5 }
+  // Generous timeouts: the client's 5 s default expires on a loaded CI machine, and a timed-out
+  // Produce that is retried stores its records twice unless the producer is idempotent.
+  const base = { clientId: 'tributary-testkit', bootstrapBrokers: [bootstrap], retries: 5, timeout: 60_000, requestTimeout: 60_000 }
   return {
     async createTopic (topic, partitions) {
       const admin = new Admin(base)
@@ -60,7 +62,9 @@ export function platformaticPeer (bootstrap: string): PlatformaticPeer {
       }
     },
     async produce (options) {
-      const producer = new Producer({ ...base, serializers: stringSerializers, idempotent: options.idempotent ?? false, autocreateTopics: false })
+      // A non-idempotent producer must not retry: a retry may duplicate, and the tests would blame the broker.
+      const idempotent = options.idempotent ?? false
+      const producer = new Producer({ ...base, retries: idempotent ? 5 : 0, serializers: stringSerializers, idempotent, autocreateTopics: false })
       try {
         const chunk = options.chunk ?? 1000
         for (let at = 0; at < options.records.length; at += chunk) {
