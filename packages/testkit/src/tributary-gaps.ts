@@ -6,14 +6,9 @@ import type { TargetName } from './broker-targets.ts'
 
 interface Gap { suite: string, match: RegExp, reason: string }
 
-const gaps: Gap[] = [
-  {
-    suite: 'transactions',
-    match: /fencing/,
-    reason: 'Tributary answers the fenced (older-epoch) producer with INVALID_TXN_STATE; Kafka answers ' +
-      'INVALID_PRODUCER_EPOCH / PRODUCER_FENCED, so the Java client sees InvalidTxnStateException instead of a fencing error',
-  },
-]
+// Empty: every acceptance test passes on Tributary (the Java fencing entry passed from 2026-11-22;
+// see packages/broker/ACCEPTANCE.md).
+const gaps: Gap[] = []
 
 /** The todo reason for (target, suite, name parts), or undefined when the test must pass. */
 export function knownGap (target: TargetName, suite: string, ...parts: string[]): string | undefined {
