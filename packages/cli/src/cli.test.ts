@@ -43,8 +43,8 @@ for (const command of ['broker', 'start']) {
         const s = connect({ host: '127.0.0.1', port: Number(m[1]) }, () => { s.destroy(); resolve() })
         s.once('error', reject)
       })
-      // `start` also runs the Connect worker: signal once everything is up.
-      if (command === 'start') await waitFor(() => /REST API on/.test(p.out()), 15000)
+      // `start` also runs the Connect worker and the console: signal once everything is up.
+      if (command === 'start') await waitFor(() => /Tributary console on http:\/\/127\.0\.0\.1:\d+\/ui\//.test(p.out()), 15000)
       p.child.kill('SIGTERM')
       assert.equal(await p.exited, 0)
     } finally {

@@ -10,6 +10,8 @@ export interface RunningService {
   readonly bootstrap?: string
   /** The running broker itself, for in-process consumers (the console's lag view). */
   readonly broker?: unknown
+  /** Base URL of the service's HTTP listener (the Connect worker's REST API). */
+  readonly url?: string
 }
 
 export async function runUntilSignal (logger: Logger, start: () => Promise<RunningService[]>): Promise<void> {

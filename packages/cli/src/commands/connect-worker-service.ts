@@ -52,5 +52,5 @@ export async function startConnectWorkerService (flags: WorkerStartFlags, logger
   const restPlugins = await Promise.all(connectRestPlugins.map((f) => f(ctx)))
   const worker = await startConnectWorker({ workerProps, log: logger.child({ service: 'connect' }), metrics, restPlugins })
   process.stdout.write(`Tributary Connect worker REST API on ${worker.url} (Kafka ${bootstrap}, data dir ${join(dataDir, 'connect')})\n`)
-  return { name: 'connect', close: () => worker.stop() }
+  return { name: 'connect', url: worker.url, close: () => worker.stop() }
 }

@@ -45,6 +45,8 @@ export function startCommand (logger: Logger): Command {
         const started: RunningService[] = []
         try {
           for (const starter of services) started.push(await starter(flags, logger, started))
+          const rest = started.find((s) => s.name === 'connect')?.url
+          if (rest !== undefined) process.stdout.write(`Tributary console on ${rest.replace(/\/$/, '')}/ui/\n`)
         } catch (err) {
           for (const s of started.reverse()) await s.close().catch(() => {})
           throw err
