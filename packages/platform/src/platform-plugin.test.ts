@@ -160,6 +160,11 @@ test('console API on a real worker and broker', { timeout: 180_000 }, async t =>
     assert.match(text, /connect_source_record_poll_total\{connector="src"/)
     assert.match(text, /tributary_consumer_lag\{connector="snk",group="connect-snk",topic="lines",partition="0"\} \d+/)
     assert.match(text, /tributary_consumer_lag_status\{connector="snk",group="connect-snk",status="(OK|WARN)"\}/)
+    // Broker metrics from the embedded broker's partition logs.
+    const end = /kafka_log_log_logendoffset\{topic="lines",partition="0"\} (\d+)/.exec(text)
+    assert.ok(end !== null && Number(end[1]) > 0, 'log end offset of lines-0')
+    assert.match(text, /kafka_log_log_size\{topic="lines",partition="0"\} [1-9]\d*/)
+    assert.match(text, /kafka_controller_kafkacontroller_globaltopiccount [1-9]/)
   })
 
   await t.test('the Kafka admin lag source (external-Kafka mode) agrees with the broker coordinator', async () => {

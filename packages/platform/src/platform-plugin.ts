@@ -14,6 +14,8 @@ import type { BrokerWithGroups, OffsetSource } from './offset-source.ts'
 import { createRegistryCounterSource } from './task-counters.ts'
 import type { CounterSource } from './task-counters.ts'
 import { registerPipelineMetrics } from './prometheus-metrics.ts'
+import { registerBrokerMetrics } from './broker-metrics.ts'
+import type { BrokerTopicsView } from './broker-metrics.ts'
 import { PlatformError } from './platform-error.ts'
 import type { PlatformContext } from './platform-context.ts'
 import { pipelineListRoutes } from './routes/pipeline-list-routes.ts'
@@ -84,6 +86,7 @@ export async function platformPlugin (app: FastifyInstance, rawOptions: Platform
   await pipelineActionRoutes(app, ctx)
   await monitoringRoutes(app, ctx)
   registerPipelineMetrics(registry, monitor)
+  if (options.broker !== undefined && 'topics' in options.broker) registerBrokerMetrics(registry, options.broker as BrokerTopicsView)
   const serveMetrics = options.metricsRoute ?? !app.hasRoute({ method: 'GET', url: '/metrics' })
   if (serveMetrics) await prometheusRoute(app, registry)
   if (options.uiDir !== false) await staticUiRoutes(app, options.uiDir ?? defaultUiDir)
