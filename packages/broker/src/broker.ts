@@ -13,6 +13,7 @@ import type { Coordinators } from './coordinator/open-coordinators.ts'
 import type { TransactionCoordinator } from './coordinator/txn/transaction-coordinator.ts'
 import type { RawConfigValue } from './config/broker-config.ts'
 import { openPartitionLog } from './log/index.ts'
+import { ReadBufferPool } from './log/read-buffer-pool.ts'
 import { ProducerIdAllocator } from './producer-ids.ts'
 import { BrokerServer } from './server/broker-server.ts'
 import { MaintenanceScheduler } from './topics/maintenance-scheduler.ts'
@@ -45,6 +46,8 @@ export class Broker {
   readonly dataDir: string
   readonly nodeId: number
   readonly clusterId: string
+  /** Fetch's disk-read buffers, reused once each response is on the socket. */
+  readonly readBuffers = new ReadBufferPool()
   /** Consumer groups and committed offsets (coordinator/); set once startBroker opened them. */
   groups: GroupCoordinator | null = null
   /** Transactional ids and their transactions (coordinator/); set once startBroker opened them. */

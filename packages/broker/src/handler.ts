@@ -17,6 +17,8 @@ export interface RequestContext {
   readonly clientHost: string
   /** Fires when the connection closes, so parked work (long-poll fetch, parked joins) can stop. */
   readonly signal: AbortSignal
+  /** Runs `fn` once this request's response has been handed to the kernel (not on close or error). */
+  afterResponseWritten(fn: () => void): void
 }
 
 export interface ApiHandler<Req = any, Res = any> {

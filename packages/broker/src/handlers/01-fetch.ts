@@ -12,6 +12,7 @@
 import { ErrorCode } from '@tributary/protocol'
 import type { FetchRequest, FetchResponse, FetchResponsePartitionData } from '@tributary/protocol'
 import type { ApiHandler, RequestContext } from '../handler.ts'
+import type { ReadBufferLease } from '../log/read-buffer-pool.ts'
 import type { PartitionLog } from '../log/types.ts'
 import { leaderEpochError } from './leader-epoch.ts'
 import { waitForAppend } from './wait-for-append.ts'
@@ -31,7 +32,7 @@ function partitionError (partitionIndex: number, errorCode: number): PartitionDa
 interface PartitionRead { part: PartitionData; bytes: number; error: boolean }
 
 /** One partition's share of a fetch, read with `budget` bytes (≤ 0: positions only). */
-async function readPartition (w: Wanted, budget: number, readCommitted: boolean, ctx: RequestContext): Promise<PartitionRead> {
+async function readPartition (w: Wanted, budget: number, readCommitted: boolean, lease: ReadBufferLease, ctx: RequestContext): Promise<PartitionRead> {
   if (w.log === undefined || w.epochError !== 0) {
     return { part: partitionError(w.partition, w.log === undefined ? w.missingCode : w.epochError), bytes: 0, error: true }
   }
@@ -40,7 +41,7 @@ async function readPartition (w: Wanted, budget: number, readCommitted: boolean,
       // Out of response budget: report positions without data.
       return { part: { partitionIndex: w.partition, errorCode: 0, highWatermark: w.log.logEndOffset(), lastStableOffset: w.log.lastStableOffset(), logStartOffset: w.log.logStartOffset(), abortedTransactions: readCommitted ? [] : null, preferredReadReplica: -1, records: [] }, bytes: 0, error: false }
     }
-    const r = await w.log.read(w.fetchOffset, budget, readCommitted ? 'read_committed' : 'read_uncommitted')
+    const r = await w.log.read(w.fetchOffset, budget, readCommitted ? 'read_committed' : 'read_uncommitted', lease)
     if (r.errorCode !== 0) return { part: partitionError(w.partition, r.errorCode), bytes: 0, error: true }
     const part: PartitionData = {
       partitionIndex: w.partition,
@@ -67,11 +68,11 @@ async function readPartition (w: Wanted, budget: number, readCommitted: boolean,
  * so the answer is the one in-order reads give (a first batch larger than its limit, KIP-74,
  * falls back to in-order reads after it).
  */
-async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitted: boolean, ctx: RequestContext): Promise<{ parts: PartitionData[]; bytes: number; error: boolean }> {
+async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitted: boolean, lease: ReadBufferLease, ctx: RequestContext): Promise<{ parts: PartitionData[]; bytes: number; error: boolean }> {
   let limits = 0
   for (const w of wanted) limits += w.maxBytes
   const prefetched = wanted.length > 1 && limits <= responseMaxBytes
-    ? await Promise.all(wanted.map((w) => readPartition(w, w.maxBytes, readCommitted, ctx)))
+    ? await Promise.all(wanted.map((w) => readPartition(w, w.maxBytes, readCommitted, lease, ctx)))
     : null
   let bytes = 0
   let error = false
@@ -79,7 +80,7 @@ async function readOnce (wanted: Wanted[], responseMaxBytes: number, readCommitt
   for (let i = 0; i < wanted.length; i++) {
     const w = wanted[i]
     const budget = Math.min(w.maxBytes, responseMaxBytes - bytes)
-    const read = prefetched !== null && budget === w.maxBytes ? prefetched[i] : await readPartition(w, budget, readCommitted, ctx)
+    const read = prefetched !== null && budget === w.maxBytes ? prefetched[i] : await readPartition(w, budget, readCommitted, lease, ctx)
     bytes += read.bytes
     if (read.error) error = true
     parts.push(read.part)
@@ -113,13 +114,16 @@ export const fetchHandler: ApiHandler<FetchRequest, FetchResponse<Buffer[]>> = {
     const readCommitted = req.isolationLevel === 1
     const maxBytes = ctx.apiVersion >= 3 ? req.maxBytes : 0x7fffffff
     const deadline = Date.now() + Math.max(0, req.maxWaitMs)
-    let result = await readOnce(wanted, maxBytes, readCommitted, ctx)
+    // Disk reads land in pooled buffers, handed back once the response is on the socket.
+    const lease = ctx.broker.readBuffers.lease()
+    ctx.afterResponseWritten(() => lease.release())
+    let result = await readOnce(wanted, maxBytes, readCommitted, lease, ctx)
     while (result.bytes < req.minBytes && !result.error && !ctx.signal.aborted) {
       const left = deadline - Date.now()
       if (left <= 0) break
       await waitForAppend(wanted.flatMap((w) => (w.log === undefined ? [] : [w.log])), left, ctx.signal)
       if (ctx.signal.aborted) return null
-      result = await readOnce(wanted, maxBytes, readCommitted, ctx)
+      result = await readOnce(wanted, maxBytes, readCommitted, lease, ctx)
     }
     // Group the partition results back under their topics, in request order.
     let i = 0

@@ -20,6 +20,7 @@ import { fsyncDir, removeFile, writeJsonFile } from './framed-file.ts'
 import { findOffsetForTimestamp } from './timestamp-search.ts'
 import { retentionDeletableCount } from './retention.ts'
 import { compactLog } from './compaction.ts'
+import type { ReadBufferLease } from './read-buffer-pool.ts'
 
 const DEFAULT_TAIL_CACHE_BYTES = 8 * 1024 * 1024
 const SNAPSHOTS_TO_KEEP = 2
@@ -236,7 +237,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     return this.#producers.openTransactions()
   }
 
-  async read (fetchOffset: number, maxBytes: number, isolation: IsolationLevel): Promise<ReadResult> {
+  async read (fetchOffset: number, maxBytes: number, isolation: IsolationLevel, lease?: ReadBufferLease): Promise<ReadResult> {
     const highWatermark = this.#visibleEnd
     const lastStableOffset = this.lastStableOffset()
     const committed = isolation === 'read_committed'
@@ -255,7 +256,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     // Invariant: reads stop at the high watermark (completed writes only), read_committed at the LSO.
     const upper = committed ? lastStableOffset : highWatermark
     if (fetchOffset >= upper) return result
-    const records = this.#cache.read(fetchOffset, maxBytes, upper) ?? await this.#readSegments(fetchOffset, maxBytes, upper)
+    const records = this.#cache.read(fetchOffset, maxBytes, upper) ?? await this.#readSegments(fetchOffset, maxBytes, upper, lease)
     result.records = records
     for (const r of records) result.bytes += r.length
     if (committed && records.length > 0) {
@@ -266,7 +267,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
     return result
   }
 
-  async #readSegments (offset: number, maxBytes: number, upper: number): Promise<Buffer[]> {
+  async #readSegments (offset: number, maxBytes: number, upper: number, lease: ReadBufferLease | undefined): Promise<Buffer[]> {
     let i = this.#segmentIndexFor(offset)
     // A copy: retention/compaction may change the list while this read awaits the disk.
     const segments = this.#segments.slice(i)
@@ -275,7 +276,7 @@ class FilePartitionLog implements PartitionLog, PartitionLogExtras {
       const segment = segments[i]
       segment.acquire()
       try {
-        const { batches, stop } = await readSegmentBatches(segment, offset, maxBytes, upper, this.#config.indexIntervalBytes)
+        const { batches, stop } = await readSegmentBatches(segment, offset, maxBytes, upper, this.#config.indexIntervalBytes, lease)
         if (batches.length > 0 || stop) return batches
       } finally {
         segment.release()

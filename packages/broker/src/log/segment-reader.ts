@@ -3,6 +3,7 @@
 // skipped from there (at most index.interval.bytes of them) and the rest is sliced from the
 // same read whenever it covers maxBytes.
 
+import type { ReadBufferLease } from './read-buffer-pool.ts'
 import type { Segment } from './segment.ts'
 import { BatchOffset, LOG_OVERHEAD } from './batch-header.ts'
 
@@ -15,7 +16,8 @@ export interface SegmentRead {
   stop: boolean
 }
 
-export async function readSegmentBatches (segment: Segment, offset: number, maxBytes: number, upper: number, indexIntervalBytes: number): Promise<SegmentRead> {
+export async function readSegmentBatches (segment: Segment, offset: number, maxBytes: number, upper: number, indexIntervalBytes: number, lease?: ReadBufferLease): Promise<SegmentRead> {
+  const alloc = lease === undefined ? undefined : (length: number): Buffer => lease.alloc(length)
   const end = segment.size
   let pos = offset <= segment.baseOffset ? 0 : segment.index.positionForOffset(offset - segment.baseOffset)
   const readAhead = Math.max(MIN_READ, maxBytes + indexIntervalBytes)
@@ -24,7 +26,7 @@ export async function readSegmentBatches (segment: Segment, offset: number, maxB
   /** Makes [from, from + len) available in `chunk`; false when the file is shorter (tail still being written). */
   const ensure = async (from: number, len: number): Promise<boolean> => {
     if (from >= chunkPos && from + len <= chunkPos + chunk.length) return true
-    chunk = await segment.read(from, Math.min(end - from, Math.max(len, readAhead)))
+    chunk = await segment.read(from, Math.min(end - from, Math.max(len, readAhead)), alloc)
     chunkPos = from
     return chunk.length >= len
   }

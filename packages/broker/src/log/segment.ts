@@ -131,9 +131,10 @@ export class Segment {
   }
 
   /** Positional read of up to `length` bytes (fewer at end of file). */
-  async read (position: number, length: number): Promise<Buffer> {
+  /** `alloc` supplies the buffer (Fetch reads into pooled buffers; see read-buffer-pool.ts). */
+  async read (position: number, length: number, alloc: (length: number) => Buffer = Buffer.allocUnsafe): Promise<Buffer> {
     const handle = await this.#handle
-    const buf = Buffer.allocUnsafe(length)
+    const buf = alloc(length)
     let filled = 0
     while (filled < length) {
       const { bytesRead } = await handle.read(buf, filled, length - filled, position + filled)

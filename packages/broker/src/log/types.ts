@@ -2,6 +2,8 @@
 // Implemented under log/ (segments, indexes, recovery, producer state, transaction index,
 // retention, compaction). Handlers and coordinators only ever use this interface.
 
+import type { ReadBufferLease } from './read-buffer-pool.ts'
+
 export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete'
 export type IsolationLevel = 'read_uncommitted' | 'read_committed'
 
@@ -83,7 +85,8 @@ export interface PartitionLog {
   /** Producer ids with an open (un-ended) transaction on this partition. */
   openTransactions(): Map<number, { producerEpoch: number; firstOffset: number }>
 
-  read(fetchOffset: number, maxBytes: number, isolation: IsolationLevel): Promise<ReadResult>
+  /** Disk reads go into `lease`'s buffers when given (the caller releases it once the bytes are sent). */
+  read(fetchOffset: number, maxBytes: number, isolation: IsolationLevel, lease?: ReadBufferLease): Promise<ReadResult>
 
   /** ListOffsets: -1 latest, -2 earliest, -3 max timestamp, else first offset with timestamp >= ts. */
   offsetForTimestamp(timestamp: number): Promise<{ offset: number; timestamp: number } | null>

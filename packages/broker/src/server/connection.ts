@@ -116,7 +116,12 @@ export class Connection {
           return
         }
         if (outcome.kind === 'respond') {
-          for (const buf of outcome.buffers) this.#socket.write(buf)
+          const { buffers, afterWrite } = outcome
+          const last = buffers.length - 1
+          for (let i = 0; i < last; i++) this.#socket.write(buffers[i])
+          // Writes complete in order: once the last one is in the kernel, so are the others.
+          if (afterWrite.length === 0) this.#socket.write(buffers[last])
+          else this.#socket.write(buffers[last], (err) => { if (err == null) for (const fn of afterWrite) fn() })
         }
       }
     } finally {

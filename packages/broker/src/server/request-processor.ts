@@ -8,7 +8,7 @@ import type { ApiHandler, RequestContext } from '../handler.ts'
 import { apiVersionsBody, handlerFor } from '../handlers/index.ts'
 
 export type RequestOutcome =
-  | { kind: 'respond'; buffers: Buffer[] }
+  | { kind: 'respond'; buffers: Buffer[]; afterWrite: Array<() => void> }
   | { kind: 'silent' }
   | { kind: 'close'; reason: string }
 
@@ -33,7 +33,7 @@ export async function processRequest (broker: Broker, frame: Buffer, conn: Conne
     if (apiKey !== API_VERSIONS) return { kind: 'close', reason: `unsupported version ${apiVersion} of ${handler.name}` }
     // KIP-511: answer in the v0 body format with the full key list so the client can retry.
     const body = { ...apiVersionsBody(), errorCode: ErrorCode.UNSUPPORTED_VERSION }
-    return { kind: 'respond', buffers: encodeResponse(API_VERSIONS, 0, correlationId, body) }
+    return { kind: 'respond', buffers: encodeResponse(API_VERSIONS, 0, correlationId, body), afterWrite: [] }
   }
   let request: unknown
   let clientId: string | null
@@ -44,7 +44,8 @@ export async function processRequest (broker: Broker, frame: Buffer, conn: Conne
   } catch (err) {
     return { kind: 'close', reason: `cannot decode ${handler.name} v${apiVersion}: ${(err as Error).message}` }
   }
-  const ctx: RequestContext = { broker, apiKey, apiVersion, correlationId, clientId, ...conn }
+  const afterWrite: Array<() => void> = []
+  const ctx: RequestContext = { broker, apiKey, apiVersion, correlationId, clientId, ...conn, afterResponseWritten: (fn) => { afterWrite.push(fn) } }
   let body: object | null
   try {
     body = await handler.handle(request, ctx)
@@ -53,5 +54,5 @@ export async function processRequest (broker: Broker, frame: Buffer, conn: Conne
     return { kind: 'close', reason: `${handler.name} handler failed` }
   }
   if (body === null || conn.signal.aborted) return { kind: 'silent' }
-  return { kind: 'respond', buffers: encodeResponse(apiKey, apiVersion, correlationId, body) }
+  return { kind: 'respond', buffers: encodeResponse(apiKey, apiVersion, correlationId, body), afterWrite }
 }
