@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SchemaBuilder, SinkRecord, Struct } from '@tributary/connect-api'
 import { FileStreamSinkConnector } from './file-stream-sink-connector.ts'
-import { FileStreamSinkTask } from './file-stream-sink-task.ts'
+import { FileStreamSinkTask, WRITE_BUFFER_BYTES } from './file-stream-sink-task.ts'
 import { javaString } from './java-string.ts'
 
 test('appends one line per record, values printed as Java would', async () => {
@@ -28,4 +28,23 @@ test('javaString and the connector task configs', () => {
   const c = new FileStreamSinkConnector()
   c.start({ file: '/out', topics: 't' })
   assert.deepEqual(c.taskConfigs(2), [{ file: '/out' }, { file: '/out' }])
+})
+
+test('batches larger than the write buffer, multi-byte text and a line longer than the buffer are written whole and in order', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'fsink-'))
+  const file = join(dir, 'out.txt')
+  const t = new FileStreamSinkTask()
+  await t.start({ file })
+  const rec = (value: unknown, offset: number): SinkRecord => new SinkRecord({ topic: 't', kafkaPartition: 0, kafkaOffset: offset, value })
+  // ~3.5 buffers of 1 KiB-ish lines with 2-, 3- and 4-byte UTF-8 characters, then one line of 1.5 buffers.
+  const lines = Array.from({ length: 3500 }, (_, i) => `${i}:${'é€😀x'.repeat(200)}`)
+  const long = 'L'.repeat(Math.floor(WRITE_BUFFER_BYTES * 1.5))
+  await t.put(lines.map((l, i) => rec(l, i)))
+  await t.put([rec(long, 3500), rec('after', 3501)])
+  await t.put(lines.slice(0, 3).map((l, i) => rec(l, 3502 + i)))
+  await t.stop()
+  const expected = [...lines, long, 'after', ...lines.slice(0, 3)].join('\n') + '\n'
+  const got = await readFile(file, 'utf8')
+  assert.equal(got.length, expected.length)
+  assert.ok(got === expected, 'file content differs from the records')
 })
