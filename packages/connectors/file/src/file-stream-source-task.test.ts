@@ -55,3 +55,25 @@ test('connector: one task config; alterOffsets validates like Kafka', () => {
   assert.throws(() => c.alterOffsets({ topic: 't' }, []), /Offsets cannot be modified if the 'file' configuration is unspecified/)
   assert.throws(() => new FileStreamSourceConnector().start({ file: '/x' }), /Missing required configuration "topic"/)
 })
+
+test('lines across read-chunk boundaries, a \\r\\n split by a boundary and lines longer than the read buffer come out whole, with their end positions', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'fsrc-'))
+  const file = join(dir, 'in.txt')
+  const MiB = 1024 * 1024
+  // The first line's \r is the last byte of the first 1 MiB read and its \n the first of the next.
+  const lines = [
+    'x'.repeat(MiB - 1), 'é'.repeat(1000), 'y'.repeat(MiB - 2000 - 3),
+    'z'.repeat(Math.floor(2.5 * MiB)), 'short', 'w'.repeat(3 * MiB + 7), 'last',
+  ]
+  const terms = ['\r\n', '\r\n', '\r\n', '\n', '\r', '\n', '\n']
+  const text = lines.map((l, i) => l + terms[i]).join('')
+  await writeFile(file, text)
+  const t = await task(file)
+  const got: SourceRecord[] = []
+  for (let r = await t.poll(); r !== null; r = await t.poll()) got.push(...r)
+  assert.equal(got.length, lines.length)
+  got.forEach((r, i) => assert.ok(r.value === lines[i], `line ${i} differs (length ${String(r.value).length} vs ${lines[i].length})`))
+  let end = 0
+  assert.deepEqual(got.map((r) => r.sourceOffset), lines.map((l, i) => ({ position: end += Buffer.byteLength(l + terms[i]) })))
+  await t.stop()
+})

@@ -16,7 +16,8 @@ export class FileStreamSourceTask extends SourceTask {
   /** Byte position of the first unread byte (what the next committed offset will be). */
   #position = 0
   #readPos = 0
-  #pending: Buffer = Buffer.alloc(0)
+  /** Bytes of an unfinished line, kept at the start of #readBuf. */
+  #pendingLength = 0
   #readBuf: Buffer | null = null
   #lines: Array<{ line: string, end: number }> = []
   #stopped = false
@@ -72,13 +73,20 @@ export class FileStreamSourceTask extends SourceTask {
 
   /** Reads one chunk and splits complete lines off it; returns the bytes read. */
   async #readChunk (): Promise<number> {
-    // One read buffer for the task's life: lines are copied out as strings, the rest into #pending.
-    this.#readBuf ??= Buffer.allocUnsafe(CHUNK)
-    const buf = this.#readBuf
-    const { bytesRead } = await this.#fh!.read(buf, 0, CHUNK, this.#readPos)
+    // One read buffer for the task's life: lines are copied out as strings, an unfinished line is
+    // moved to the front and the next read appends to it (no new buffer per read). It only grows
+    // for a line longer than itself.
+    let buf = this.#readBuf ??= Buffer.allocUnsafe(CHUNK)
+    const kept = this.#pendingLength
+    if (kept === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2)
+      buf.copy(bigger, 0, 0, kept)
+      this.#readBuf = buf = bigger
+    }
+    const { bytesRead } = await this.#fh!.read(buf, kept, buf.length - kept, this.#readPos)
     if (bytesRead === 0) return 0
-    const data = this.#pending.length === 0 ? buf.subarray(0, bytesRead) : Buffer.concat([this.#pending, buf.subarray(0, bytesRead)])
-    const base = this.#readPos - this.#pending.length
+    const data = buf.subarray(0, kept + bytesRead)
+    const base = this.#readPos - kept
     this.#readPos += bytesRead
     let start = 0
     if (data.indexOf(0x0d) === -1) {
@@ -87,21 +95,21 @@ export class FileStreamSourceTask extends SourceTask {
         this.#lines.push({ line: data.toString('utf8', start, nl), end: base + nl + 1 })
         start = nl + 1
       }
-      this.#pending = Buffer.from(data.subarray(start))
-      return bytesRead
+    } else {
+      for (let i = 0; i < data.length; i++) {
+        const c = data[i]
+        if (c !== 0x0a && c !== 0x0d) continue
+        // A \r at the very end may be the first half of \r\n: wait for the next byte.
+        if (c === 0x0d && i === data.length - 1) break
+        const line = data.toString('utf8', start, i)
+        const termEnd = c === 0x0d && data[i + 1] === 0x0a ? i + 2 : i + 1
+        this.#lines.push({ line, end: base + termEnd })
+        start = termEnd
+        i = termEnd - 1
+      }
     }
-    for (let i = 0; i < data.length; i++) {
-      const c = data[i]
-      if (c !== 0x0a && c !== 0x0d) continue
-      // A \r at the very end may be the first half of \r\n: wait for the next byte.
-      if (c === 0x0d && i === data.length - 1) break
-      const line = data.toString('utf8', start, i)
-      const termEnd = c === 0x0d && data[i + 1] === 0x0a ? i + 2 : i + 1
-      this.#lines.push({ line, end: base + termEnd })
-      start = termEnd
-      i = termEnd - 1
-    }
-    this.#pending = Buffer.from(data.subarray(start))
+    buf.copyWithin(0, start, data.length)
+    this.#pendingLength = data.length - start
     return bytesRead
   }
 
