@@ -17,9 +17,20 @@ export class SubmittedOffsets {
   /** Registers one poll batch's offsets (in record order); call ack() when Kafka acknowledged it. */
   submit (records: Iterable<{ sourcePartition: SourcePartition | null, sourceOffset: SourceOffset | null }>): { ack: () => void } {
     const batch: Batch = { acked: false, offsets: new Map() }
+    // Connectors usually hand every record the same partition object: its key (canonical JSON) is
+    // computed once per run of it, and one entry per partition is kept (the last offset wins).
+    let lastPartition: SourcePartition | null = null
+    let entry: { partition: SourcePartition, offset: SourceOffset } | undefined
     for (const r of records) {
       if (r.sourcePartition === null || r.sourceOffset === null) continue
-      batch.offsets.set(offsetKey(this.#connector, r.sourcePartition), { partition: r.sourcePartition, offset: r.sourceOffset })
+      if (r.sourcePartition !== lastPartition || entry === undefined) {
+        lastPartition = r.sourcePartition
+        const key = offsetKey(this.#connector, r.sourcePartition)
+        entry = batch.offsets.get(key)
+        if (entry === undefined) batch.offsets.set(key, entry = { partition: r.sourcePartition, offset: r.sourceOffset })
+      }
+      entry.partition = r.sourcePartition
+      entry.offset = r.sourceOffset
     }
     this.#queue.push(batch)
     return {
