@@ -14,8 +14,13 @@ if (major < 24) {
 // NODE_OPTIONS) is left as they set it. connect-standalone: V8 sizes the young generation from
 // the 4 GiB heap limit (64 MiB semi-spaces on 64-bit) and the worker fills it with records that
 // are garbage a moment later; 16 MiB semi-spaces cost no measurable CPU there and ~60 MiB less
-// peak RSS (bench/results/2026-11-22-w5-connect-file-5.md).
-const nodeFlags = { 'connect-standalone': ['--max-semi-space-size=16'] }[process.argv[2]] ?? []
+// peak RSS (bench/results/2026-11-22-w5-connect-file-5.md). broker and start: every produced
+// request and every socket read is a fresh ArrayBuffer, and with the broker's small heap (~12 MiB)
+// V8 answers that external memory with a mark-compact every ~10 MB produced; a 256 MiB initial
+// old-generation limit cut the broker's CPU for 600 MB of W1 from 3.4-4.0 s to 2.3-2.4 s for
+// ~35 MiB more peak RSS (bench/results/2026-11-22-broker-perf-s2.md).
+const brokerFlags = ['--initial-old-space-size=256']
+const nodeFlags = { 'connect-standalone': ['--max-semi-space-size=16'], broker: brokerFlags, start: brokerFlags }[process.argv[2]] ?? []
 const given = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.replaceAll('_', '-')
 const missing = nodeFlags.filter((f) => !given.includes(f.split('=')[0]))
 if (missing.length > 0 && typeof process.execve === 'function') {
