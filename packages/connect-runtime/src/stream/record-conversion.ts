@@ -45,7 +45,8 @@ export function sourceToMessage (r: SourceRecord, c: ConverterSet, op: RetryWith
   })
 }
 
-export function consumedOf (m: Message<Buffer, Buffer, Buffer, Buffer>): ConsumedRecord {
+/** The consumed message as the sink side keeps it (leaderEpoch for the offset commit). */
+export function consumedOf (m: Message<Buffer, Buffer, Buffer, Buffer>): ConsumedRecord & { leaderEpoch: number } {
   return {
     topic: m.topic,
     partition: m.partition,
@@ -54,6 +55,7 @@ export function consumedOf (m: Message<Buffer, Buffer, Buffer, Buffer>): Consume
     key: m.key === undefined || m.key === null ? null : m.key,
     value: m.value === undefined || m.value === null ? null : m.value,
     headers: m.headerEntries ?? [...m.headers],
+    leaderEpoch: m.leaderEpoch,
   }
 }
 

@@ -16,6 +16,12 @@ import { WorkerTask, type WorkerTaskOptions } from './worker-task.ts'
 
 const MAX_BATCH = 2000
 type Msg = Message<Buffer, Buffer, Buffer, Buffer>
+/**
+ * What the buffer keeps of a consumed message until it is delivered: the client's message object
+ * (headers map, bound commit function, metadata …) is dropped on arrival, so it dies young instead
+ * of being promoted to the old generation with every buffered record.
+ */
+type Buffered = ConsumedRecord & { leaderEpoch: number }
 
 export interface WorkerSinkTaskOptions extends WorkerTaskOptions {
   sinkTask: SinkTask
@@ -35,7 +41,7 @@ export interface WorkerSinkTaskOptions extends WorkerTaskOptions {
 export class WorkerSinkTask extends WorkerTask {
   readonly #o: WorkerSinkTaskOptions
   #stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined
-  #buffer: Msg[] = []
+  #buffer: Buffered[] = []
   #streamError: unknown = undefined
   /** Next offset to consume per partition (what a commit stores), with the leader epoch seen. */
   readonly #current = new Map<string, { topic: string, partition: number, offset: number, leaderEpoch: number }>()
@@ -109,7 +115,7 @@ export class WorkerSinkTask extends WorkerTask {
     if (stream === undefined) return
     this.#stream = stream
     stream.on('data', (m: Msg) => {
-      this.#buffer.push(m)
+      this.#buffer.push(consumedOf(m))
       if (this.#buffer.length >= MAX_BATCH) stream.pause()
       if (this.#buffer.length === 1 || this.#buffer.length >= MAX_BATCH) this.wake()
     })
@@ -202,27 +208,30 @@ export class WorkerSinkTask extends WorkerTask {
     }
   }
 
-  async #deliver (batch: Msg[]): Promise<void> {
+  async #deliver (batch: Buffered[]): Promise<void> {
     const { converters, chain, retry, metrics } = this.#o
     metrics.sinkRecordRead.inc(this.#labels, batch.length)
     const records: SinkRecord[] = []
     const reportable = this.#o.reporters.length > 0
     this.#inFlight.clear()
     for (const m of batch) {
-      const consumed = consumedOf(m)
-      if (reportable) this.#inFlight.set(`${m.topic}\u0000${m.partition}\u0000${consumed.offset}`, consumed)
-      let rec = messageToSinkRecord(consumed, converters, retry)
+      if (reportable) this.#inFlight.set(`${m.topic}\u0000${m.partition}\u0000${m.offset}`, m)
+      let rec = messageToSinkRecord(m, converters, retry)
       if (rec instanceof Promise) rec = await rec
       if (rec !== SKIPPED) {
-        const t = chain.isEmpty ? rec : await chain.apply(rec, retry, consumed)
+        const t = chain.isEmpty ? rec : await chain.apply(rec, retry, m)
         if (t !== null && t !== SKIPPED) records.push(t)
       }
       if (!this.#seenTopics.has(m.topic)) { this.#seenTopics.add(m.topic); this.#o.onTopicUsed(m.topic) }
     }
     if (records.length > 0) await this.#put(records)
-    // Only after put returned do these offsets become candidates for the next commit.
-    for (const m of batch) {
-      this.#current.set(`${m.topic}\u0000${m.partition}`, { topic: m.topic, partition: m.partition, offset: Number(m.offset) + 1, leaderEpoch: m.leaderEpoch })
+    // Only after put returned do these offsets become candidates for the next commit: the last
+    // record of each run of one partition is enough (one key and entry per run, not per record).
+    for (let i = 0; i < batch.length; i++) {
+      const m = batch[i]
+      const next = batch[i + 1]
+      if (next !== undefined && next.partition === m.partition && next.topic === m.topic) continue
+      this.#current.set(`${m.topic}\u0000${m.partition}`, { topic: m.topic, partition: m.partition, offset: m.offset + 1, leaderEpoch: m.leaderEpoch })
     }
     metrics.sinkRecordSend.inc(this.#labels, records.length)
   }
