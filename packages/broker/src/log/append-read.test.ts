@@ -1,8 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdir } from 'node:fs/promises'
+import { BatchAttribute, readBatchHeader } from '@tributary/protocol'
 import { buildClientBatch } from './client-batch-builder.ts'
-import { batchCrcValid, readBatchHeader, BatchAttribute } from './batch-header.ts'
+import { batchCrcValid } from './batch-header.ts'
 import { openTestLog, readAll, recordsOf, tempPartitionDir } from './log-test-support.ts'
 
 const batchOf = (from: number, count: number, timestamp = 1_000_000): Buffer =>
@@ -104,7 +105,7 @@ test('LogAppendTime sets attribute bit 3 and maxTimestamp and recomputes the CRC
   assert.equal(r.logAppendTime, 1_234_567)
   const [batch] = (await log.read(0, 1 << 20, 'read_uncommitted')).records
   const h = readBatchHeader(batch)
-  assert.ok((h.attributes & BatchAttribute.logAppendTime) !== 0)
+  assert.ok((h.attributes & BatchAttribute.timestampTypeLogAppend) !== 0)
   assert.equal(h.maxTimestamp, 1_234_567)
   assert.ok(batchCrcValid(batch))
 })

@@ -1,8 +1,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdir } from 'node:fs/promises'
+import { readBatchHeader } from '@tributary/protocol'
 import { buildClientBatch } from './client-batch-builder.ts'
-import { batchCrcValid, readBatchHeader } from './batch-header.ts'
+import { batchCrcValid } from './batch-header.ts'
 import { openTestLog, readAll, recordsOf, tempPartitionDir } from './log-test-support.ts'
 
 const config = { cleanupPolicy: 'compact' as const, segmentBytes: 600, deleteRetentionMs: 1000 }

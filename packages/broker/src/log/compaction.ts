@@ -15,11 +15,11 @@
 
 import type { Segment } from './segment.ts'
 import { Segment as SegmentFile } from './segment.ts'
-import { BatchAttribute, buildBatch, isControlBatch, isTransactionalBatch, readBatchHeader } from './batch-header.ts'
-import type { BatchHeader } from './batch-header.ts'
+import { buildBatch, isControlBatch, isTransactionalBatch } from './batch-header.ts'
 import { iterateBatchRecords } from './record-reader.ts'
 import type { RecordView } from './record-reader.ts'
-import { compress } from '@tributary/protocol'
+import { BatchAttribute, compress, readBatchHeader } from '@tributary/protocol'
+import type { BatchHeader } from '@tributary/protocol'
 
 const WRITE_CHUNK = 1 << 20
 

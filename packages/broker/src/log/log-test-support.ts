@@ -4,11 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestContext } from 'node:test'
+import { readBatchHeader } from '@tributary/protocol'
 import type { LogConfig } from './types.ts'
 import { defaultLogConfig } from './log-config.ts'
 import { openPartitionLog } from './partition-log.ts'
 import { iterateBatchRecords } from './record-reader.ts'
-import { readBatchHeader } from './batch-header.ts'
 
 export async function tempPartitionDir (t: TestContext): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'tributary-log-'))

@@ -3,11 +3,11 @@
 // arrival order; the AppendWriter then performs the disk work in that same order.
 
 import { rm } from 'node:fs/promises'
-import { buildControlBatch, ErrorCode } from '@tributary/protocol'
+import { BATCH_HEADER_SIZE, ErrorCode, LOG_OVERHEAD, buildControlBatch, readBatchHeader } from '@tributary/protocol'
+import type { BatchHeader } from '@tributary/protocol'
 import { join } from 'node:path'
 import type { AppendResult, IsolationLevel, LogConfig, OpenLogOptions, PartitionLog, ReadResult } from './types.ts'
-import { assignInPlace, readBatchHeader, BATCH_HEADER_SIZE, LOG_OVERHEAD } from './batch-header.ts'
-import type { BatchHeader } from './batch-header.ts'
+import { assignInPlace } from './batch-header.ts'
 import { validateLogConfig } from './log-config.ts'
 import { AppendWriter } from './append-writer.ts'
 import { TailCache } from './tail-cache.ts'

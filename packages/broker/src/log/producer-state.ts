@@ -5,8 +5,8 @@
 // how recovery rebuilds it; snapshots only make that faster.
 
 import type { AbortedTransaction } from './types.ts'
-import { BatchAttribute, lastSequence } from './batch-header.ts'
-import { ErrorCode } from '@tributary/protocol'
+import { lastSequence } from './batch-header.ts'
+import { BatchAttribute, ErrorCode } from '@tributary/protocol'
 
 /** Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN, matching max.in.flight ≤ 5. */
 const BATCHES_TO_RETAIN = 5

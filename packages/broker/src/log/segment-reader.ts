@@ -3,12 +3,12 @@
 // skipped from there (at most index.interval.bytes of them) and the rest is sliced from the
 // same read whenever it covers maxBytes.
 
+import { BatchField, LOG_OVERHEAD } from '@tributary/protocol'
 import type { ReadBufferLease } from './read-buffer-pool.ts'
 import type { Segment } from './segment.ts'
-import { BatchOffset, LOG_OVERHEAD } from './batch-header.ts'
 
 const MIN_READ = 64 * 1024
-const HEADER_PREFIX = BatchOffset.lastOffsetDelta + 4
+const HEADER_PREFIX = BatchField.lastOffsetDelta + 4
 
 export interface SegmentRead {
   batches: Buffer[]
@@ -37,8 +37,8 @@ export async function readSegmentBatches (segment: Segment, offset: number, maxB
     const at = pos - chunkPos
     const base = Number(chunk.readBigInt64BE(at))
     if (base >= upper) return { batches: [], stop: true }
-    if (base + chunk.readInt32BE(at + BatchOffset.lastOffsetDelta) >= offset) break
-    pos += chunk.readInt32BE(at + BatchOffset.batchLength) + LOG_OVERHEAD
+    if (base + chunk.readInt32BE(at + BatchField.lastOffsetDelta) >= offset) break
+    pos += chunk.readInt32BE(at + BatchField.batchLength) + LOG_OVERHEAD
   }
 
   const batches: Buffer[] = []
@@ -47,7 +47,7 @@ export async function readSegmentBatches (segment: Segment, offset: number, maxB
   while (pos + HEADER_PREFIX <= end && (await ensure(pos, HEADER_PREFIX))) {
     const at = pos - chunkPos
     if (Number(chunk.readBigInt64BE(at)) >= upper) { stop = true; break }
-    const size = chunk.readInt32BE(at + BatchOffset.batchLength) + LOG_OVERHEAD
+    const size = chunk.readInt32BE(at + BatchField.batchLength) + LOG_OVERHEAD
     // Kafka's rule: the first batch is returned whole even when larger than maxBytes.
     if (total > 0 && total + size > maxBytes) { stop = true; break }
     if (!(await ensure(pos, size))) break

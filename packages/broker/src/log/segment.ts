@@ -20,7 +20,8 @@ import { writevSync } from 'node:fs'
 import { open, rename, stat, truncate as truncateFile } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
-import { BatchOffset, BATCH_HEADER_SIZE, LOG_OVERHEAD, batchCrcValid } from './batch-header.ts'
+import { BATCH_HEADER_SIZE, BatchField, LOG_OVERHEAD } from '@tributary/protocol'
+import { batchCrcValid } from './batch-header.ts'
 import { SegmentIndex } from './segment-index.ts'
 import { fsyncDir, readFramedFile, removeFile, writeFramedFile } from './framed-file.ts'
 
@@ -151,7 +152,7 @@ export class Segment {
       const chunk = await this.read(position, Math.min(SCAN_CHUNK, end - position))
       let at = 0
       while (at + LOG_OVERHEAD <= chunk.length) {
-        const size = chunk.readInt32BE(at + BatchOffset.batchLength) + LOG_OVERHEAD
+        const size = chunk.readInt32BE(at + BatchField.batchLength) + LOG_OVERHEAD
         if (size < BATCH_HEADER_SIZE || position + at + size > end) return
         if (at + size > chunk.length) {
           if (at === 0) { // one batch larger than the chunk
@@ -184,11 +185,11 @@ export class Segment {
     this.index.clear()
     this.#bytesSinceIndex = 0
     for await (const { position, batch } of this.batches(0, fileSize)) {
-      if (batch.readInt8(BatchOffset.magic) !== 2 || !batchCrcValid(batch)) break
-      const base = Number(batch.readBigInt64BE(BatchOffset.baseOffset))
-      const lastDelta = batch.readInt32BE(BatchOffset.lastOffsetDelta)
+      if (batch.readInt8(BatchField.magic) !== 2 || !batchCrcValid(batch)) break
+      const base = Number(batch.readBigInt64BE(BatchField.baseOffset))
+      const lastDelta = batch.readInt32BE(BatchField.lastOffsetDelta)
       if (lastDelta < 0 || (options.strict ? base !== this.nextOffset : base < this.nextOffset)) break
-      const maxTimestamp = Number(batch.readBigInt64BE(BatchOffset.maxTimestamp))
+      const maxTimestamp = Number(batch.readBigInt64BE(BatchField.maxTimestamp))
       // After a restart segment.ms counts from the first batch's timestamp (as Kafka does).
       this.track(batch.length, base, base + lastDelta, maxTimestamp, options.indexIntervalBytes, maxTimestamp)
       options.onBatch?.(batch, position)

@@ -2,9 +2,9 @@
 // record with the largest timestamp). The time index narrows the scan; the batch's
 // maxTimestamp narrows it further; only the matching batch is decoded.
 
+import { BatchAttribute, readBatchHeader } from '@tributary/protocol'
+import type { BatchHeader } from '@tributary/protocol'
 import type { Segment } from './segment.ts'
-import { BatchAttribute, readBatchHeader } from './batch-header.ts'
-import type { BatchHeader } from './batch-header.ts'
 import { iterateBatchRecords } from './record-reader.ts'
 
 interface Bounds { logStartOffset: number; highWatermark: number }
@@ -42,7 +42,7 @@ async function findMaxTimestamp (segments: readonly Segment[], bounds: Bounds): 
 
 function firstRecordAtOrAfter (batch: Buffer, h: BatchHeader, timestamp: number, minOffset: number): Found {
   const fallback = { offset: Math.max(h.baseOffset, minOffset), timestamp: h.maxTimestamp }
-  if ((h.attributes & BatchAttribute.logAppendTime) !== 0) return fallback // every record carries maxTimestamp
+  if ((h.attributes & BatchAttribute.timestampTypeLogAppend) !== 0) return fallback // every record carries maxTimestamp
   try {
     for (const { record } of iterateBatchRecords(batch)) {
       if (record.offset >= minOffset && record.timestamp >= timestamp) return { offset: record.offset, timestamp: record.timestamp }
