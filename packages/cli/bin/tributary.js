@@ -24,7 +24,12 @@ const nodeFlags = { 'connect-standalone': ['--max-semi-space-size=16'], broker: 
 const given = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.replaceAll('_', '-')
 const missing = nodeFlags.filter((f) => !given.includes(f.split('=')[0]))
 if (missing.length > 0 && typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, ...process.argv.slice(1)], process.env)
+  try {
+    process.execve(process.execPath, [process.execPath, ...missing, ...process.execArgv, ...process.argv.slice(1)], process.env)
+  } catch (err) {
+    // Runs without the flags (more memory, same behaviour) rather than not at all.
+    console.error(`tributary: could not re-execute node with ${missing.join(' ')}: ${err.message}`)
+  }
 }
 
 // Node's compile cache keeps the type-stripped output (and V8's code cache) of every module, keyed
