@@ -2,13 +2,15 @@
 // capturing sink (records kept in memory), and connectors that fail in start() or in their task.
 import {
   ConfigDef, ConfigType, ConnectError, Importance, PluginType, SinkConnector, SinkTask, SourceConnector, SourceTask,
-  type ConfigProps, type Connector, type PluginDescriptor, type SinkRecord, type SourceRecord, type TaskClass, type TopicPartition,
+  type ConfigProps, type Connector, type PluginDescriptor, type RecordMetadata, type SinkRecord, type SourceRecord, type TaskClass, type TopicPartition,
 } from '@tributary/connect-api'
 
 /** Scripts by name: each returns the records its task emits once. */
 export const sourceScripts = new Map<string, () => SourceRecord[]>()
 /** Records put into each capturing sink, by connector name. */
 export const captured = new Map<string, SinkRecord[]>()
+/** commitRecord calls of committing sources, by script name. */
+export const committedRecords = new Map<string, Array<{ record: SourceRecord, metadata: RecordMetadata | null }>>()
 
 const def = (): ConfigDef => new ConfigDef().define({ name: 'script', type: ConfigType.STRING, defaultValue: '', importance: Importance.LOW, documentation: 'script name' })
 
@@ -84,6 +86,20 @@ class RewindingSinkConnector extends CapturingSinkConnector {
   override taskConfigs (): Array<Record<string, string>> { return super.taskConfigs().map((c) => ({ ...c, 'rewind.to': this.#to })) }
 }
 
+/** A scripted source whose task overrides commitRecord and keeps every call. */
+class CommittingSourceTask extends ScriptedSourceTask {
+  #script = ''
+  override start (props: ConfigProps): void { super.start(props); this.#script = props.script }
+  override commitRecord (record: SourceRecord, metadata: RecordMetadata | null): void {
+    const list = committedRecords.get(this.#script) ?? []
+    list.push({ record, metadata })
+    committedRecords.set(this.#script, list)
+  }
+}
+class CommittingSourceConnector extends ScriptedSourceConnector {
+  override taskClass (): TaskClass<SourceTask> { return CommittingSourceTask }
+}
+
 class ThrowingStartConnector extends ScriptedSourceConnector {
   override start (): void { throw new ConnectError('This connector always fails in start()') }
 }
@@ -103,6 +119,7 @@ export const testPlugins: PluginDescriptor[] = [
   d('test.CapturingSinkConnector', 'sink', () => new CapturingSinkConnector(), () => new ConfigDef()),
   d('test.ErrantSinkConnector', 'sink', () => new ErrantSinkConnector(), () => new ConfigDef()),
   d('test.RewindingSinkConnector', 'sink', () => new RewindingSinkConnector(), () => new ConfigDef()),
+  d('test.CommittingSourceConnector', 'source', () => new CommittingSourceConnector()),
   d('test.ThrowingStartConnector', 'source', () => new ThrowingStartConnector()),
   d('test.ThrowingTaskConnector', 'source', () => new ThrowingTaskConnector()),
 ]

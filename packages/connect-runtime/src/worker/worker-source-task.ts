@@ -1,7 +1,7 @@
 // A running SourceTask: poll → transforms → converters → producer, with offsets of acknowledged
 // records flushed every offset.flush.interval.ms and on shutdown. Up to MAX_IN_FLIGHT poll
 // batches are being sent at once; their offsets still commit strictly in poll order.
-import type { SourceRecord, SourceTask, SourcePartition, RecordMetadata } from '@tributary/connect-api'
+import { SourceTask, type SourceRecord, type SourcePartition, type RecordMetadata } from '@tributary/connect-api'
 import type { MessageToProduce } from '@platformatic/kafka'
 import { SKIPPED, type RetryWithToleranceOperator } from '../errors/retry-with-tolerance.ts'
 import { Stages } from '../errors/stages.ts'
@@ -42,12 +42,19 @@ export class WorkerSourceTask extends WorkerTask {
   #sendError: unknown = undefined
   #taskStopped = false
   readonly #labels: { connector: string, task: string }
+  /**
+   * Whether the task overrides commitRecord. When it does not (most connectors, FileStreamSource
+   * among them) a batch being sent keeps no reference to its records or messages: they can die
+   * young instead of being promoted with the batch until Kafka's ack.
+   */
+  readonly #commitsRecords: boolean
 
   constructor (o: WorkerSourceTaskOptions) {
     super(o)
     this.#o = o
     this.#submitted = new SubmittedOffsets(o.connector)
     this.#labels = { connector: o.connector, task: String(o.task) }
+    this.#commitsRecords = o.sourceTask.commitRecord !== SourceTask.prototype.commitRecord
   }
 
   protected get kind (): string { return 'WorkerSourceTask' }
@@ -116,14 +123,20 @@ export class WorkerSourceTask extends WorkerTask {
     // One send per chunk: a whole poll batch can exceed the broker's per-batch limit (produce-chunks.ts).
     const chunks = chunkBySize(messages)
     const sending = chunks.length === 1 ? this.#sendWithRetry(messages) : Promise.all(chunks.map((chunk) => this.#sendWithRetry(chunk)))
+    const count = messages.length
+    const topics = new Set<string>()
+    for (const m of messages) topics.add(m.topic)
+    // Only what the ack needs stays reachable from here (see #commitsRecords).
+    const committing = this.#commitsRecords ? { sent, messages } : null
     const p: Promise<void> = sending.then(async () => {
       submission.ack()
-      this.#o.metrics.sourceRecordWrite.inc(this.#labels, messages.length)
-      for (let i = 0; i < sent.length; i++) {
-        const topic = messages[i].topic
-        if (!this.#seenTopics.has(topic)) { this.#seenTopics.add(topic); this.#o.onTopicUsed(topic) }
-        const meta: RecordMetadata = { topic, partition: messages[i].partition ?? -1, offset: -1, timestamp: messages[i].timestamp === undefined ? null : Number(messages[i].timestamp) }
-        const done = this.#o.sourceTask.commitRecord(sent[i], meta)
+      this.#o.metrics.sourceRecordWrite.inc(this.#labels, count)
+      for (const topic of topics) if (!this.#seenTopics.has(topic)) { this.#seenTopics.add(topic); this.#o.onTopicUsed(topic) }
+      if (committing === null) return
+      for (let i = 0; i < committing.sent.length; i++) {
+        const m = committing.messages[i]
+        const meta: RecordMetadata = { topic: m.topic, partition: m.partition ?? -1, offset: -1, timestamp: m.timestamp === undefined ? null : Number(m.timestamp) }
+        const done = this.#o.sourceTask.commitRecord(committing.sent[i], meta)
         if (done instanceof Promise) await done
       }
     }, (err: unknown) => {
