@@ -167,11 +167,7 @@ export function javaClient (bootstrap: string, options: { jvm?: readonly string[
     },
     async produce (options) {
       const args = await javaArgs(jvm, 'produce', {
-        bootstrap,
-        topic: options.topic,
-        acks: options.acks,
-        compression: options.compression,
-        idempotence: options.idempotence,
+        ...produceOptions(bootstrap, options),
         'transactional-id': options.transactionalId,
         'records-per-txn': options.recordsPerTxn,
         'abort-every': options.abortEvery,
@@ -223,11 +219,7 @@ export function javaClient (bootstrap: string, options: { jvm?: readonly string[
     },
     async startProducer (options) {
       const args = await javaArgs(jvm, 'produce', {
-        bootstrap,
-        topic: options.topic,
-        acks: options.acks,
-        compression: options.compression,
-        idempotence: options.idempotence,
+        ...produceOptions(bootstrap, options),
         'print-acks': true,
       }, options.configs)
       // stderr dropped: the client logs a WARN per retried batch, which is the point of this producer.
@@ -257,6 +249,11 @@ export function javaClient (bootstrap: string, options: { jvm?: readonly string[
       return lines[lines.length - 1]
     },
   }
+}
+
+/** The driver's options every producer run shares. */
+function produceOptions (bootstrap: string, options: JavaProduceOptions): Record<string, string | number | boolean | undefined> {
+  return { bootstrap, topic: options.topic, acks: options.acks, compression: options.compression, idempotence: options.idempotence }
 }
 
 function consumeOptions (bootstrap: string, options: JavaConsumeOptions): Record<string, string | number | undefined> {

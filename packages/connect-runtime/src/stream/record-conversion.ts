@@ -45,8 +45,10 @@ export function sourceToMessage (r: SourceRecord, c: ConverterSet, op: RetryWith
   })
 }
 
-/** The consumed message as the sink side keeps it (leaderEpoch for the offset commit). */
-export function consumedOf (m: Message<Buffer, Buffer, Buffer, Buffer>): ConsumedRecord & { leaderEpoch: number } {
+/** A consumed message as the sink side keeps it (leaderEpoch for the offset commit). */
+export type SinkConsumedRecord = ConsumedRecord & { leaderEpoch: number }
+
+export function consumedOf (m: Message<Buffer, Buffer, Buffer, Buffer>): SinkConsumedRecord {
   return {
     topic: m.topic,
     partition: m.partition,

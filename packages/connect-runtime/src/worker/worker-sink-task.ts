@@ -10,18 +10,12 @@ import type { ByteConsumer } from '../kafka/kafka-clients.ts'
 import { isRetriableKafkaError } from '../kafka/retriable-error.ts'
 import type { ConnectMetrics } from '../metrics/connect-metrics.ts'
 import type { ConverterSet } from '../plugins/plugin-factory.ts'
-import { consumedOf, messageToSinkRecord } from '../stream/record-conversion.ts'
+import { consumedOf, messageToSinkRecord, type SinkConsumedRecord } from '../stream/record-conversion.ts'
 import type { TransformChain } from '../stream/transform-chain.ts'
 import { WorkerTask, type WorkerTaskOptions } from './worker-task.ts'
 
 const MAX_BATCH = 2000
 type Msg = Message<Buffer, Buffer, Buffer, Buffer>
-/**
- * What the buffer keeps of a consumed message until it is delivered: the client's message object
- * (headers map, bound commit function, metadata …) is dropped on arrival, so it dies young instead
- * of being promoted to the old generation with every buffered record.
- */
-type Buffered = ConsumedRecord & { leaderEpoch: number }
 
 export interface WorkerSinkTaskOptions extends WorkerTaskOptions {
   sinkTask: SinkTask
@@ -41,7 +35,12 @@ export interface WorkerSinkTaskOptions extends WorkerTaskOptions {
 export class WorkerSinkTask extends WorkerTask {
   readonly #o: WorkerSinkTaskOptions
   #stream: MessagesStream<Buffer, Buffer, Buffer, Buffer> | undefined
-  #buffer: Buffered[] = []
+  /**
+   * What is kept of each consumed message until delivery: the client's message object (headers
+   * map, bound commit function, metadata …) is dropped on arrival, so it dies young instead of
+   * being promoted to the old generation with every buffered record.
+   */
+  #buffer: SinkConsumedRecord[] = []
   #streamError: unknown = undefined
   /** Next offset to consume per partition (what a commit stores), with the leader epoch seen. */
   readonly #current = new Map<string, { topic: string, partition: number, offset: number, leaderEpoch: number }>()
@@ -208,7 +207,7 @@ export class WorkerSinkTask extends WorkerTask {
     }
   }
 
-  async #deliver (batch: Buffered[]): Promise<void> {
+  async #deliver (batch: SinkConsumedRecord[]): Promise<void> {
     const { converters, chain, retry, metrics } = this.#o
     metrics.sinkRecordRead.inc(this.#labels, batch.length)
     const records: SinkRecord[] = []
