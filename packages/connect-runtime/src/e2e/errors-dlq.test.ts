@@ -16,7 +16,7 @@ test('conversion failure: DLQ with context headers under tolerance=all, task FAI
   t.after(() => kafka.stop())
   const w = await startTestWorker(kafka.bootstrap, { plugins: testPlugins })
   t.after(() => w.stop())
-  const producer = new Producer({ clientId: 'dlq-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, autocreateTopics: true })
+  const producer = new Producer({ clientId: 'dlq-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, idempotent: true, autocreateTopics: true })
   t.after(() => producer.close())
   await producer.send({
     messages: [
@@ -83,7 +83,7 @@ test('KIP-610: a sink task reports an errant record; the DLQ gets the original b
   t.after(() => kafka.stop())
   const w = await startTestWorker(kafka.bootstrap, { plugins: testPlugins, props: { 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' } })
   t.after(() => w.stop())
-  const producer = new Producer({ clientId: 'errant-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, autocreateTopics: true })
+  const producer = new Producer({ clientId: 'errant-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, idempotent: true, autocreateTopics: true })
   t.after(() => producer.close())
   await producer.send({ messages: ['ok-1', 'bad', 'ok-2'].map((v) => ({ topic: 'errant-in', partition: 0, value: Buffer.from(v) })) })
   const created = await w.http('POST', '/connectors', {

@@ -50,7 +50,7 @@ test('connectors and source offsets survive a worker restart; secrets stay place
   assert.equal(md.topics.get('lines')?.partitionsCount, 3)
   assert.equal((await w.http('POST', '/connectors', { name: 'sink', config: { 'connector.class': 'FileStreamSink', file: output, topics: 'lines' } })).status, 201)
   await eventually(async () => (await readFile(output, 'utf8').catch(() => '')).split('\n').filter(Boolean).sort().join(',') === 'one,two', 30000, 'first lines')
-    .catch(async (err: unknown) => { throw new Error(`${String(err)}; statuses: ${JSON.stringify((await w.http('GET', '/connectors?expand=status')).body)}`) })
+    .catch(async (err: unknown) => { throw new Error(`${String(err)}; output: ${JSON.stringify(await readFile(output, 'utf8').catch(() => null))}; statuses: ${JSON.stringify((await w.http('GET', '/connectors?expand=status')).body)}`) })
   await eventually(async () => (await w.http('GET', '/connectors/src/offsets')).body.offsets[0]?.offset.position === 8, 10000, 'offset 8')
 
 

@@ -35,7 +35,7 @@ test('seed 002: sink offsets read, connector stopped, offset PATCHed to 10, resu
   const w = await startTestWorker(kafka.bootstrap)
   t.after(() => w.stop())
   const topic = 'sqlite-sample-Models'
-  const producer = new Producer({ clientId: 'seed-002', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, autocreateTopics: true })
+  const producer = new Producer({ clientId: 'seed-002', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, idempotent: true, autocreateTopics: true })
   t.after(() => producer.close())
   await producer.send({
     messages: MODELS.map(([model_id, model_name, model_base_price, brand_id]) => ({

@@ -13,7 +13,7 @@ test('a sink task rewinding in open() consumes from the requested offset', async
   t.after(() => kafka.stop())
   const w = await startTestWorker(kafka.bootstrap, { plugins: testPlugins, props: { 'value.converter': 'org.apache.kafka.connect.storage.StringConverter' } })
   t.after(() => w.stop())
-  const producer = new Producer({ clientId: 'rewind-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, autocreateTopics: true })
+  const producer = new Producer({ clientId: 'rewind-test', bootstrapBrokers: [kafka.bootstrap], acks: ProduceAcks.ALL, idempotent: true, autocreateTopics: true })
   t.after(() => producer.close())
   await producer.send({ messages: ['r0', 'r1', 'r2', 'r3'].map((v) => ({ topic: 'rewind-in', partition: 0, value: Buffer.from(v) })) })
   assert.equal((await w.http('POST', '/connectors', { name: 'rewinder', config: { 'connector.class': 'test.RewindingSinkConnector', topics: 'rewind-in', 'rewind.to': '2' } })).status, 201)

@@ -36,13 +36,22 @@ export class KafkaClients {
     return this.#admin
   }
 
-  /** Source task producer: acks=all, topics auto-created by the broker when absent (Kafka's default). */
+  /**
+   * Source task producer: acks=all and idempotent, as the Java producer Kafka Connect uses
+   * (enable.idempotence defaults to true with acks=all); topics auto-created by the broker when
+   * absent. Idempotence matters beyond Java parity: the client retries a whole Produce request when
+   * one partition of it fails (a topic just created on Apache Kafka answers NOT_LEADER_OR_FOLLOWER
+   * for a moment), and only the sequence numbers keep the partitions that were written from getting
+   * the records twice.
+   */
   producer (clientId: string, overrides: Record<string, string> = {}): ByteProducer {
     const o = { ...this.#opts.producer, ...overrides }
+    const acks = o.acks === '1' ? ProduceAcks.LEADER : o.acks === '0' ? ProduceAcks.NO_RESPONSE : ProduceAcks.ALL
     return new Producer({
       clientId,
       bootstrapBrokers: this.#opts.bootstrapServers,
-      acks: o.acks === '1' ? ProduceAcks.LEADER : o.acks === '0' ? ProduceAcks.NO_RESPONSE : ProduceAcks.ALL,
+      acks,
+      idempotent: acks === ProduceAcks.ALL && o['enable.idempotence'] !== 'false',
       autocreateTopics: true,
       ...TASK_RETRIES,
     })

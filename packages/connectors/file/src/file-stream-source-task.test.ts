@@ -38,10 +38,12 @@ test('resumes from the committed position; batch.size bounds a poll; a missing f
   assert.equal(await t0.poll(), null)
   await writeFile(file, 'one\ntwo\nthree\nfour\n')
   assert.deepEqual(values(await t0.poll()), ['one', 'two', 'three', 'four'])
+  await t0.stop()
   const t = await task(file, { position: 8 }, '1')
   assert.deepEqual(values(await t.poll()), ['three'])
   assert.deepEqual(values(await t.poll()), ['four'])
   assert.equal(await t.poll(), null)
+  await t.stop()
 })
 
 test('connector: one task config; alterOffsets validates like Kafka', () => {
