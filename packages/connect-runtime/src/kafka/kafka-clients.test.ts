@@ -3,7 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { startTestKafka } from '../test-support/test-kafka.ts'
-import { KafkaClients } from './kafka-clients.ts'
+import { KafkaClients, type ByteProducer } from './kafka-clients.ts'
 
 test('source producers are idempotent unless acks is not all or enable.idempotence=false', async (t) => {
   const kafka = await startTestKafka(t)
@@ -17,8 +17,8 @@ test('source producers are idempotent unless acks is not all or enable.idempoten
     ['producer.override.enable.idempotence=false', {}, { 'enable.idempotence': 'false' }, false],
   ]
   for (const [name, worker, override, idempotent] of cases) {
-    const clients = new KafkaClients({ bootstrapServers: [kafka.bootstrap], producer: worker })
-    const producer = clients.producer(`idem-${idempotent}`, override)
+    const clients: KafkaClients = new KafkaClients({ bootstrapServers: [kafka.bootstrap], producer: worker })
+    const producer: ByteProducer = clients.producer(`idem-${idempotent}`, override)
     try {
       await producer.send({ messages: [{ topic: 'idempotence-check', value: Buffer.from(name) }] })
       assert.equal(producer.producerId !== undefined && producer.producerId >= 0n, idempotent, name)
