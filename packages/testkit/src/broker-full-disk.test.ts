@@ -3,7 +3,7 @@
 // answering, serve every acknowledged record, shut down cleanly, and after space is freed start
 // again with every acknowledged record, once and in order, and accept new writes. Records are read
 // back by kcat without a group: a group's coordinator cannot store its state on a full disk either
-// (it answers a retriable COORDINATOR_NOT_AVAILABLE, as Kafka answers NOT_COORDINATOR).
+// (it answers a retriable COORDINATOR_NOT_AVAILABLE, and the member retries).
 // Mounting a tmpfs needs root (CAP_SYS_ADMIN): without it the test is skipped, also under CI,
 // because a privilege is not something .ci/run can install.
 import { test } from 'node:test'
