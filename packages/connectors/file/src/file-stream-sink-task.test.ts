@@ -1,6 +1,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SchemaBuilder, SinkRecord, Struct } from '@tributary/connect-api'
@@ -47,4 +48,45 @@ test('batches larger than the write buffer, multi-byte text and a line longer th
   const got = await readFile(file, 'utf8')
   assert.equal(got.length, expected.length)
   assert.ok(got === expected, 'file content differs from the records')
+})
+
+test('a put that fills the disk fails and is cut back off the file; after space is freed the batch is written whole', async (t) => {
+  // A real full disk: a 256 KiB tmpfs (mounting one needs root; skipped without it, also under CI).
+  const dir = await mkdtemp(join(tmpdir(), 'fsink-full-'))
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' }).status === 0
+  t.after(async () => {
+    if (mounted) spawnSync('umount', [dir], { stdio: 'ignore' })
+    await rm(dir, { recursive: true, force: true })
+  })
+  if (!mounted) {
+    t.skip('skipped: mounting a tmpfs needs root (CAP_SYS_ADMIN)')
+    return
+  }
+  const ballast = join(dir, 'ballast')
+  await writeFile(ballast, Buffer.alloc(64 * 1024, 1))
+  const file = join(dir, 'out.txt')
+  const rec = (i: number): SinkRecord => new SinkRecord({ topic: 't', kafkaPartition: 0, kafkaOffset: i, value: `${i}:${'x'.repeat(1000)}` })
+  const batch = (from: number): SinkRecord[] => Array.from({ length: 20 }, (_, i) => rec(from + i))
+  const lines = (n: number): string => Array.from({ length: n }, (_, i) => String(rec(i).value) + '\n').join('')
+  const task = new FileStreamSinkTask()
+  await task.start({ file })
+  let written = 0
+  let failure: unknown
+  while (failure === undefined && written < 1000) {
+    try {
+      await task.put(batch(written))
+      written += 20
+    } catch (err) { failure = err }
+  }
+  await task.stop()
+  assert.match(String((failure as NodeJS.ErrnoException | undefined)?.code), /ENOSPC/, 'the disk never filled up')
+  assert.ok(written > 0)
+  assert.equal(await readFile(file, 'utf8'), lines(written), 'only the lines of the puts that succeeded, no torn line')
+
+  await rm(ballast)
+  const again = new FileStreamSinkTask()
+  await again.start({ file })
+  await again.put(batch(written))
+  await again.stop()
+  assert.equal(await readFile(file, 'utf8'), lines(written + 20))
 })
