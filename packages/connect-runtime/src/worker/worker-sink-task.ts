@@ -1,7 +1,7 @@
 // A running SinkTask: consumer group connect-<name> → converters → transforms → put, then
 // preCommit/commit every offset.flush.interval.ms and on shutdown. At-least-once: an offset is
 // committed only after put() returned and preCommit() (flush by default) agreed to it.
-import { RetriableError, type SinkRecord, type SinkTask, type TopicPartition, type TopicPartitionOffset } from '@tributary/connect-api'
+import { ConnectError, RetriableError, type SinkRecord, type SinkTask, type TopicPartition, type TopicPartitionOffset } from '@tributary/connect-api'
 import type { Message, MessagesStream } from '@platformatic/kafka'
 import { SKIPPED, type RetryWithToleranceOperator } from '../errors/retry-with-tolerance.ts'
 import { Stages } from '../errors/stages.ts'
@@ -235,14 +235,18 @@ export class WorkerSinkTask extends WorkerTask {
     metrics.sinkRecordSend.inc(this.#labels, records.length)
   }
 
-  /** put() failing with RetriableError redelivers the same batch after context.timeout(); anything else fails the task. */
+  /**
+   * put() failing with RetriableError redelivers the same batch after context.timeout(); anything
+   * else fails the task, wrapped as Kafka's WorkerSinkTask wraps it (the trace's first line).
+   */
   async #put (records: SinkRecord[]): Promise<void> {
     for (;;) {
       try {
         await this.#o.sinkTask.put(records)
         return
       } catch (err) {
-        if (!(err instanceof RetriableError) || this.stopping) throw err
+        if (this.stopping) throw err
+        if (!(err instanceof RetriableError)) throw new ConnectError('Exiting WorkerSinkTask due to unrecoverable exception.', { cause: err })
         this.log.warn({ err }, `${this.id} RetriableException from SinkTask; will retry the batch in ${this.#retryAfterMs} ms`)
         await this.sleep(this.#retryAfterMs)
       }
