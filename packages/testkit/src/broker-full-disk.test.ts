@@ -4,45 +4,38 @@
 // again with every acknowledged record, once and in order, and accept new writes. Records are read
 // back by kcat without a group: a group's coordinator cannot store its state on a full disk either
 // (it answers a retriable COORDINATOR_NOT_AVAILABLE, and the member retries).
-// Mounting a tmpfs needs root (CAP_SYS_ADMIN): without it the test is skipped, also under CI,
-// because a privilege is not something .ci/run can install.
+// The tmpfs needs root to mount (tmpfs.ts); without it the test is skipped.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import kafkajs from 'kafkajs'
 import { pino } from 'pino'
 import { startBroker } from '@tributary/broker'
 import { kcat } from './kcat.ts'
 import { skipUnless } from './prerequisites.ts'
+import { mountSmallDisk, TMPFS_MISSING } from './tmpfs.ts'
 
 const { Kafka, logLevel } = kafkajs
 const TOPIC = 'full-disk'
 const BATCH = 50
 const VALUE = 'v'.repeat(1024)
 
-function mountTmpfs (dir: string, bytes: number): boolean {
-  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { stdio: 'ignore' }).status === 0
-}
-
 test('a full disk: KAFKA_STORAGE_ERROR, the broker keeps serving, acknowledged records survive a restart', async (t) => {
   if (!skipUnless(t, 'kcat')) return
   // Undone in reverse order after the test: clients, broker, mount, directory.
   const cleanup: Array<() => Promise<unknown> | unknown> = []
   t.after(async () => { for (const undo of cleanup.reverse()) await undo() })
-  const mountPoint = await mkdtemp(join(tmpdir(), 'tributary-full-disk-'))
-  cleanup.push(() => rm(mountPoint, { recursive: true, force: true }))
-  if (!mountTmpfs(mountPoint, 2 * 1024 * 1024)) {
-    t.skip('skipped: mounting a tmpfs needs root (CAP_SYS_ADMIN)')
+  const disk = await mountSmallDisk(2 * 1024 * 1024)
+  if (disk === null) {
+    t.skip(TMPFS_MISSING)
     return
   }
-  cleanup.push(() => spawnSync('umount', [mountPoint], { stdio: 'ignore' }))
+  cleanup.push(() => disk.release())
   // Space to give back once the disk is full, so the restart has room to write again.
-  const ballast = join(mountPoint, 'ballast')
+  const ballast = join(disk.dir, 'ballast')
   await writeFile(ballast, Buffer.alloc(256 * 1024, 1))
-  const dataDir = join(mountPoint, 'data')
+  const dataDir = join(disk.dir, 'data')
   const logger = pino({ level: process.env.TRIBUTARY_TEST_LOG ?? 'silent' })
   let broker = await startBroker({ host: '127.0.0.1', port: 0, dataDir, logger, config: { 'log.flush.durable': true } })
   const port = broker.port

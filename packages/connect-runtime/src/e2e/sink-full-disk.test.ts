@@ -1,14 +1,13 @@
 // A file sink whose disk fills up: the task fails with the disk error in its trace while the worker
 // keeps answering, the file holds only whole lines of records in order, and after space is freed a
 // task restart completes the copy: every record once, in order. The disk is a real 256 KiB tmpfs
-// (mounting one needs root; skipped without it, also under CI: a privilege .ci/run cannot install).
+// (mounting one needs root; skipped without it, see testkit's tmpfs.ts).
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Producer, ProduceAcks } from '@platformatic/kafka'
+import { mountSmallDisk, TMPFS_MISSING } from '@tributary/testkit'
 import { startTestKafka } from '../test-support/test-kafka.ts'
 import { eventually, startTestWorker } from '../test-support/test-worker.ts'
 
@@ -16,19 +15,16 @@ const RECORDS = 100
 const value = (i: number): string => `${i}:${'x'.repeat(1000)}`
 
 test('a full disk fails the file sink task, keeps whole lines only, and a restart after freeing space completes the copy', async (t) => {
-  // Undone in reverse order after the test: producer, worker, broker, then the mount.
+  // Undone in reverse order after the test: producer, worker, broker, then the disk.
   const cleanup: Array<() => Promise<unknown> | unknown> = []
   t.after(async () => { for (const undo of cleanup.reverse()) await undo() })
-  const dir = await mkdtemp(join(tmpdir(), 'sink-full-disk-'))
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' }).status === 0
-  cleanup.push(async () => {
-    if (mounted) spawnSync('umount', [dir], { stdio: 'ignore' })
-    await rm(dir, { recursive: true, force: true })
-  })
-  if (!mounted) {
-    t.skip('skipped: mounting a tmpfs needs root (CAP_SYS_ADMIN)')
+  const disk = await mountSmallDisk(256 * 1024)
+  if (disk === null) {
+    t.skip(TMPFS_MISSING)
     return
   }
+  cleanup.push(() => disk.release())
+  const dir = disk.dir
   // Leaves ~64 KiB for the sink's ~100 KB: the disk fills part way; freeing the ballast makes room.
   const ballast = join(dir, 'ballast')
   await writeFile(ballast, Buffer.alloc(192 * 1024, 1))

@@ -1,10 +1,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SchemaBuilder, SinkRecord, Struct } from '@tributary/connect-api'
+import { mountSmallDisk, TMPFS_MISSING } from '@tributary/testkit'
 import { FileStreamSinkConnector } from './file-stream-sink-connector.ts'
 import { FileStreamSinkTask, WRITE_BUFFER_BYTES } from './file-stream-sink-task.ts'
 import { javaString } from './java-string.ts'
@@ -51,17 +51,14 @@ test('batches larger than the write buffer, multi-byte text and a line longer th
 })
 
 test('a put that fills the disk fails and is cut back off the file; after space is freed the batch is written whole', async (t) => {
-  // A real full disk: a 256 KiB tmpfs (mounting one needs root; skipped without it, also under CI).
-  const dir = await mkdtemp(join(tmpdir(), 'fsink-full-'))
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' }).status === 0
-  t.after(async () => {
-    if (mounted) spawnSync('umount', [dir], { stdio: 'ignore' })
-    await rm(dir, { recursive: true, force: true })
-  })
-  if (!mounted) {
-    t.skip('skipped: mounting a tmpfs needs root (CAP_SYS_ADMIN)')
+  // A real full disk: a 256 KiB tmpfs (mounting one needs root; skipped without it).
+  const disk = await mountSmallDisk(256 * 1024)
+  if (disk === null) {
+    t.skip(TMPFS_MISSING)
     return
   }
+  t.after(() => disk.release())
+  const dir = disk.dir
   const ballast = join(dir, 'ballast')
   await writeFile(ballast, Buffer.alloc(64 * 1024, 1))
   const file = join(dir, 'out.txt')

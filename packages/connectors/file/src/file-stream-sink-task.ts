@@ -1,8 +1,8 @@
 // Appends one line per record. Each put() is written before it returns, so a commit after
 // put()/flush() never covers a line that is not in the file (at-least-once). A put that fails
-// (a full disk) is cut back off the file, so the redelivered batch does not follow a torn line. Lines are encoded
-// into one reused buffer and written a buffer at a time: no batch-sized string or Buffer per put
-// (at 1 KiB records that was ~2 MB of each per batch, all garbage by the next put).
+// (a full disk) is cut back off the file, so the redelivered batch does not follow a torn line.
+// Lines are encoded into one reused buffer and written a buffer at a time: no batch-sized string
+// or Buffer per put (at 1 KiB records that was ~2 MB of each per batch, all garbage by the next put).
 import { open, type FileHandle } from 'node:fs/promises'
 import { SinkTask, type ConfigProps, type SinkRecord, type TopicPartitionOffset } from '@tributary/connect-api'
 import { javaString } from './java-string.ts'
