@@ -2,6 +2,9 @@
 // straight through a kill -9 and restart of the broker process, retrying its in-flight batches
 // against the restarted broker. Every acknowledged record must be stored exactly once, in order:
 // a batch written before the crash whose answer was lost must be recognised as a duplicate.
+// Apache Kafka runs the same scenario for comparison. It was seen (CI, 2026-11-22) storing a record
+// of the window in flight at the kill out of order, so against Kafka only loss fails the test;
+// order and duplicates are reported. Tributary is held to all three.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -53,17 +56,24 @@ for (const targetName of selectedTargets()) {
         const read = await platformaticPeer(broker.bootstrap).readAll('crash-java')
         const seen = new Map<number, number>()
         const lastByPartition = new Map<number, number>()
+        const outOfOrder: string[] = []
         for (const record of read) {
           const index = recordIndex(record, 'jcrash')
           assert.ok(index >= 0, `unexpected record ${record.value}`)
           seen.set(index, (seen.get(index) ?? 0) + 1)
-          assert.ok(index > (lastByPartition.get(record.partition) ?? -1), `partition ${record.partition}: record ${index} out of order`)
+          if (index <= (lastByPartition.get(record.partition) ?? -1)) outOfOrder.push(`${record.partition}/${record.offset}: ${index}`)
           lastByPartition.set(record.partition, index)
         }
         const duplicates = [...seen].filter(([, count]) => count > 1).map(([index]) => index)
-        assert.deepEqual(duplicates.slice(0, 10), [], `${duplicates.length} records stored twice (retries not deduplicated)`)
         const lost = producer.acked.filter((index) => !seen.has(index))
         assert.deepEqual(lost.slice(0, 10), [], `${lost.length} of ${producer.acked.length} acknowledged records lost`)
+        const disorder = `${outOfOrder.length} records out of order (partition/offset: index ${outOfOrder.slice(0, 5).join(', ')}), ${duplicates.length} stored twice`
+        if (targetName === 'kafka') {
+          t.diagnostic(disorder)
+        } else {
+          assert.deepEqual(outOfOrder.slice(0, 10), [], disorder)
+          assert.deepEqual(duplicates.slice(0, 10), [], `${duplicates.length} records stored twice (retries not deduplicated)`)
+        }
       } finally {
         await broker.stop()
         await rm(root, { recursive: true, force: true })
